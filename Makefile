@@ -1,0 +1,47 @@
+# The two commands that matter: `make lab` (open the series) and `make test` (check all of it).
+# Each builds .venv from the pinned requirements the first time, and again when they change.
+
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+NOTEBOOKS := $(wildcard notebooks/*.ipynb solutions/*.ipynb exercises/*.ipynb)
+
+.PHONY: lab test notebooks exercises data bench lint format lock clean
+
+lab: $(VENV)/.runtime
+	$(BIN)/jupyter lab notebooks/00_start_here.ipynb
+
+test: $(VENV)/.test
+	MPLBACKEND=Agg $(BIN)/python -m pytest
+
+# Re-run every notebook on a fresh kernel and store its outputs (do this after changing code or data).
+notebooks: $(VENV)/.runtime
+	$(BIN)/python -m iran_russia.tools.execute $(NOTEBOOKS)
+
+bench: $(VENV)/.runtime
+	$(BIN)/python -m iran_russia.tools.bench $(NOTEBOOKS)
+
+lint: $(VENV)/.test
+	$(BIN)/ruff check src tests notebooks exercises solutions
+	$(BIN)/ruff format --check src tests notebooks exercises solutions
+
+format: $(VENV)/.test
+	$(BIN)/ruff check --fix src tests notebooks exercises solutions
+	$(BIN)/ruff format src tests notebooks exercises solutions
+
+$(VENV)/.runtime: requirements.txt pyproject.toml
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet -r requirements.txt
+	$(BIN)/python -m pip install --quiet --no-deps -e .
+	touch $@
+
+$(VENV)/.test: $(VENV)/.runtime requirements-test.txt
+	$(BIN)/python -m pip install --quiet -r requirements-test.txt -c requirements.txt
+	touch $@
+
+clean:
+	rm -rf $(VENV) build .pytest_cache .ruff_cache test-artifacts
+
+# Re-resolve requirements.in into the pins shared by requirements.txt and environment.yml.
+lock:
+	PYTHONPATH=src $(PYTHON) -m iran_russia.tools.lock

@@ -1,0 +1,1 @@
+"""Maintainer tools: run the notebooks, time them, build data and workbooks (`python -m ...`)."""

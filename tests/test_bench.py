@@ -1,0 +1,18 @@
+"""The benchmark reports seconds per notebook beside the bare-kernel baseline."""
+
+import nbformat
+
+from iran_russia.tools import bench
+
+
+def test_bench_table_has_a_row_per_notebook_with_a_ratio(tmp_path, monkeypatch):
+    monkeypatch.setattr(bench, "REPEATS", 1)
+    path = tmp_path / "tiny.ipynb"
+    nbformat.write(nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell("1 + 1")]), path)
+    lines = bench.table([path]).splitlines()
+    assert lines[0] == "| notebook | seconds | baseline seconds | ratio |"
+    cells = [cell.strip() for cell in lines[2].split("|")[1:-1]]
+    assert cells[0] == str(path)
+    seconds, baseline, ratio = map(float, cells[1:])
+    assert seconds > 0 and baseline > 0
+    assert abs(ratio - seconds / baseline) < 0.01

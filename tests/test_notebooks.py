@@ -1,0 +1,36 @@
+"""Committed notebooks: executed cleanly, runnable from anywhere."""
+
+import nbformat
+import pytest
+from conftest import ROOT, all_notebooks
+
+from iran_russia.tools.execute import run
+
+
+def code_cells(path):
+    return [c for c in nbformat.read(path, as_version=4).cells if c.cell_type == "code"]
+
+
+@pytest.mark.parametrize("path", all_notebooks(), ids=lambda p: str(p.relative_to(ROOT)))
+def test_notebook_was_executed_top_to_bottom(path):
+    """nbval passes unexecuted notebooks trivially, so insist each one holds a clean run."""
+    cells = code_cells(path)
+    assert cells, "a notebook with no code cells"
+    counts = [cell.execution_count for cell in cells]
+    assert counts == list(range(1, len(cells) + 1)), f"run it with `make notebooks`: {counts}"
+    errors = [o for c in cells for o in c.outputs if o.output_type == "error"]
+    assert not errors, "stored outputs contain an error"
+    assert "widgets" not in nbformat.read(path, as_version=4).metadata, "widget state committed"
+
+
+def test_every_lesson_is_listed_in_the_readme():
+    readme = (ROOT / "README.md").read_text()
+    for path in (ROOT / "notebooks").glob("*.ipynb"):
+        assert f"`{path.stem}`" in readme, f"{path.name} is missing from the README lesson list"
+
+
+@pytest.mark.parametrize("name", [p.name for p in (ROOT / "notebooks").glob("*.ipynb")])
+def test_lesson_runs_from_a_copy_of_the_repository(repo_copy, name):
+    notebook, _ = run(repo_copy / "notebooks" / name)
+    errors = [o for c in notebook.cells for o in c.get("outputs", []) if o.output_type == "error"]
+    assert not errors
