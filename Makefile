@@ -45,3 +45,8 @@ clean:
 # Re-resolve requirements.in into the pins shared by requirements.txt and environment.yml.
 lock:
 	PYTHONPATH=src $(PYTHON) -m iran_russia.tools.lock
+
+# Rebuild the tables derived from the raw datasets in ../shared/data-raw, and the data dictionary.
+data: $(VENV)/.runtime
+	$(BIN)/python -m iran_russia.tools.build_data
+	$(BIN)/python -m iran_russia.tools.data_dictionary

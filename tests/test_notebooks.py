@@ -2,8 +2,8 @@
 
 import nbformat
 import pytest
-from conftest import ROOT, all_notebooks
 
+from conftest import ROOT, all_notebooks
 from iran_russia.tools.execute import run
 
 

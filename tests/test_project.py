@@ -3,8 +3,8 @@
 import re
 
 import pytest
-from conftest import ROOT
 
+from conftest import ROOT
 from iran_russia.paths import DataNotFound, data_dir, project_root
 
 BADGE = "urlpath=lab/tree/notebooks/00_start_here.ipynb"

@@ -1,0 +1,115 @@
+"""Load the series' tables from data/ as typed pandas DataFrames.
+
+    from iran_russia.data import load
+    events = load("events")
+
+Column types, allowed values and descriptions come from data/datapackage.json, the one
+description of every table; data/README.md explains them in prose.
+"""
+
+import json
+
+import pandas as pd
+
+from iran_russia.paths import data_dir
+
+DESCRIPTOR = "datapackage.json"
+
+
+class DataError(ValueError):
+    """A data file is missing or malformed; the message is one sentence naming file and problem."""
+
+
+def descriptor() -> dict:
+    """The data package descriptor (data/datapackage.json) as a dictionary."""
+    path = data_dir() / DESCRIPTOR
+    if not path.is_file():
+        raise DataError(f"{DESCRIPTOR} is missing from {path.parent}, so no table can be loaded.")
+    try:
+        return json.loads(path.read_text(encoding="utf-8"))
+    except json.JSONDecodeError as error:
+        raise DataError(
+            f"{DESCRIPTOR} is not valid JSON ({error.msg} at line {error.lineno})."
+        ) from None
+
+
+def table_names() -> list[str]:
+    """Names of all tables, for example 'events' and 'sources'."""
+    return [resource["name"] for resource in descriptor()["resources"]]
+
+
+def fields(name: str) -> list[dict]:
+    """The field descriptions (name, type, description, constraints) of one table."""
+    for resource in descriptor()["resources"]:
+        if resource["name"] == name:
+            return resource["schema"]["fields"]
+    known = ", ".join(table_names())
+    raise DataError(f"There is no table called {name!r}; the tables are: {known}.")
+
+
+def load(name: str) -> pd.DataFrame:
+    """Read one table, check its columns and values, and return it with proper types."""
+    schema = fields(name)
+    path = data_dir() / f"{name}.csv"
+    if not path.is_file():
+        raise DataError(f"{path.name} is missing from {path.parent}.")
+    try:
+        raw = pd.read_csv(path, dtype=str, keep_default_na=False, encoding="utf-8")
+    except (pd.errors.ParserError, UnicodeDecodeError) as error:
+        raise DataError(f"{path.name} could not be read as a UTF-8 CSV file ({error}).") from None
+    expected = [field["name"] for field in schema]
+    if list(raw.columns) != expected:
+        raise DataError(
+            f"{path.name} should have the columns {', '.join(expected)}, "
+            f"but has {', '.join(raw.columns)}."
+        )
+    return pd.DataFrame(
+        {field["name"]: typed(raw[field["name"]], field, path.name) for field in schema}
+    )
+
+
+def typed(column: pd.Series, field: dict, filename: str) -> pd.Series:
+    """Convert one text column to the type its field description gives."""
+    values = column.str.strip().replace("", pd.NA)
+    constraints = field.get("constraints", {})
+    where = f"{filename}, column {field['name']}"
+    if constraints.get("required") and values.isna().any():
+        row = int(values.isna().idxmax()) + 2
+        raise DataError(f"{where} is empty on line {row} but must always have a value.")
+    kind = field["type"]
+    if kind == "date":
+        converted = pd.to_datetime(values, format="%Y-%m-%d", errors="coerce")
+        problem = "a YYYY-MM-DD date"
+    elif kind == "integer":
+        numbers = pd.to_numeric(values, errors="coerce")
+        converted = numbers.where(numbers % 1 == 0).astype("Int64")
+        problem = "a whole number"
+    elif kind == "number":
+        converted = pd.to_numeric(values, errors="coerce")
+        problem = "a number"
+    elif "enum" in constraints:
+        converted = values.where(values.isin(constraints["enum"]))
+        problem = f"one of {', '.join(constraints['enum'])}"
+    else:
+        return values.astype("string")
+    bad = values.notna() & converted.isna()
+    if bad.any():
+        row = int(bad.idxmax())
+        raise DataError(f"{where}, line {row + 2}: {values[row]!r} is not {problem}.")
+    if "enum" in constraints:
+        return pd.Series(pd.Categorical(values, categories=constraints["enum"]), name=column.name)
+    return converted
+
+
+def cite(source_ids: str) -> str:
+    """Format the sources named in a source_ids cell ('a;b') as a numbered reference list."""
+    sources = load("sources").set_index("source_id")
+    lines = []
+    for number, source_id in enumerate(source_ids.split(";"), start=1):
+        if source_id not in sources.index:
+            raise DataError(f"There is no source {source_id!r} in sources.csv.")
+        row = sources.loc[source_id]
+        parts = [row.author, row.title, row.publisher, row.date]
+        described = ". ".join(str(part) for part in parts if pd.notna(part))
+        lines.append(f"[{number}] {described}. {row.url}")
+    return "\n".join(lines)

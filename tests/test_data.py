@@ -1,0 +1,186 @@
+"""Data checks: every table valid, typed, cited, and consistent with the raw datasets."""
+
+import hashlib
+import re
+
+import pandas as pd
+import pytest
+from frictionless import validate
+
+from conftest import ROOT
+from iran_russia.data import load, table_names
+from iran_russia.eras import BY_NAME
+from iran_russia.tools import build_data, data_dictionary
+
+DATA = ROOT / "data"
+RAW = ROOT.parent / "shared" / "data-raw"
+JULIAN_OFFSET_DAYS = {17: 10, 18: 11, 19: 12, 20: 13}  # by century (1700s -> 18, ...)
+CURRICULUM_TOPICS = [  # every topic of CURRICULUM.md has at least one event whose title matches
+    r"Persian campaign", r"Gulistan", r"Turkmenchay", r"Griboyedov", r"Akhal",
+    r"Anglo-Russian Convention", r"ultimatum", r"Treaty of Friendship", r"invade neutral Iran",
+    r"Tehran Conference", r"Azerbaijan", r"Mahabad", r"steel", r"Afghanistan", r"Iraq",
+    r"Gorbachev", r"Bushehr", r"Gore.Chernomyrdin", r"Caspian", r"1737", r"S-300",
+    r"Soleimani", r"Hamadan|Shahid Nojeh", r"Aleppo", r"Astana", r"Assad", r"Shahed|drone",
+    r"SCO|Shanghai", r"BRICS", r"North.South", r"Comprehensive Strategic Partnership",
+    r"Israel", r"snapback",
+]  # fmt: skip
+
+
+def source_id_columns(frame):
+    return [column for column in ("source_ids", "source_id") if column in frame]
+
+
+def cited_ids(frame):
+    ids = set()
+    for column in source_id_columns(frame):
+        for cell in frame[column].dropna():
+            ids.update(cell.split(";"))
+    return ids
+
+
+@pytest.fixture(scope="module")
+def tables():
+    return {name: load(name) for name in table_names()}
+
+
+def test_data_package_is_valid_by_frictionless():
+    report = validate(DATA / "datapackage.json")
+    assert report.valid, report.flatten(["resourceName", "rowNumber", "fieldName", "message"])[:10]
+
+
+def test_every_csv_in_data_is_described():
+    described = {f"{name}.csv" for name in table_names()}
+    assert {path.name for path in DATA.glob("*.csv")} == described
+
+
+def test_every_row_cites_sources_that_resolve(tables):
+    known = set(tables["sources"].source_id)
+    for name, frame in tables.items():
+        if name == "sources":
+            continue
+        assert source_id_columns(frame), f"{name} has no source column"
+        missing = cited_ids(frame) - known
+        assert not missing, f"{name} cites unknown sources: {sorted(missing)[:5]}"
+
+
+def test_every_source_is_used(tables):
+    used = set().union(*(cited_ids(frame) for name, frame in tables.items() if name != "sources"))
+    used |= set(re.findall(r"source_ids?:\s*\[?([^\]\n]+)", questions_text()))
+    used = {part.strip(" '\"") for cell in used for part in re.split(r"[;,]", cell)}
+    unused = set(tables["sources"].source_id) - used
+    assert not unused, f"sources nobody cites: {sorted(unused)[:5]}"
+
+
+def questions_text():
+    return "\n".join(path.read_text() for path in (DATA / "questions").glob("*.yaml"))
+
+
+def test_there_are_enough_events_and_every_curriculum_topic_is_covered(tables):
+    events = tables["events"]
+    assert len(events) >= 200
+    titles = events.title + " " + events.description
+    uncovered = [topic for topic in CURRICULUM_TOPICS if not titles.str.contains(topic).any()]
+    assert not uncovered
+
+
+def test_event_dates_lie_within_their_era(tables):
+    events = tables["events"]
+    era = events.era.astype(str).map(BY_NAME)
+    first = era.map(lambda e: e.first_year)
+    last = era.map(lambda e: e.last_year)
+    outside = events[(events.date.dt.year < first) | (events.date.dt.year > last)]
+    assert outside.empty, outside[["event_id", "date", "era"]]
+
+
+def test_dates_match_their_precision(tables):
+    events = tables["events"]
+    month = events[events.date_precision == "month"]
+    year = events[events.date_precision == "year"]
+    assert (month.date.dt.day == 1).all()
+    assert ((year.date.dt.day == 1) & (year.date.dt.month == 1)).all()
+
+
+@pytest.mark.parametrize("name", ["events", "treaties"])
+def test_julian_dates_are_the_calendar_offset_before_the_gregorian(tables, name):
+    frame = tables[name].dropna(subset=["date_julian"])
+    assert (frame.date.dt.year <= 1918).all(), "Russia used the Julian calendar until 1918"
+    century = (frame.date.dt.year - 1) // 100 + 1
+    expected = century.map(JULIAN_OFFSET_DAYS)
+    gap = (frame.date - frame.date_julian).dt.days
+    assert (gap == expected).all(), frame[gap != expected]
+
+
+@pytest.mark.parametrize("name", ["events", "treaties"])
+def test_disputed_and_reported_rows_say_why(tables, name):
+    frame = tables[name]
+    unexplained = frame[frame.status.isin(["disputed", "reported"]) & frame.note.isna()]
+    assert unexplained.empty
+
+
+def test_reported_arms_deals_explain_what_is_reported(tables):
+    deals = tables["arms_deals"]
+    assert not deals[(deals.status != "delivered") & deals.note.isna()].shape[0]
+    assert (deals.supplier != deals.recipient).all()
+    both = deals.dropna(subset=["delivery_first", "delivery_last"])
+    assert (both.delivery_first <= both.delivery_last).all()
+
+
+def test_treaties_and_territories_link_up(tables):
+    assert set(tables["treaties"].event_id.dropna()) <= set(tables["events"].event_id)
+    assert set(tables["territories"].treaty_id) <= set(tables["treaties"].treaty_id)
+    assert set(tables["territories"].place_id.dropna()) <= set(tables["places"].place_id)
+
+
+@pytest.mark.parametrize("name", ["unsc_iran_votes", "unsc_syria_vetoes"])
+def test_security_council_tallies_add_up(tables, name):
+    votes = tables[name]
+    total = votes.yes + votes.no + votes.abstain
+    limit = votes.date.dt.year.map(lambda year: 11 if year < 1966 else 15)
+    assert (total <= limit).all()
+
+
+def test_syria_vetoes_were_cast_by_russia(tables):
+    assert (tables["unsc_syria_vetoes"].no >= 1).all()
+
+
+def test_sipri_credit_line_is_in_the_dictionary():
+    assert "Information from the SIPRI Arms Transfers Database" in (DATA / "README.md").read_text()
+
+
+def test_data_dictionary_lists_every_column():
+    readme = (DATA / "README.md").read_text()
+    assert readme == data_dictionary.rewritten(readme), "run make data to refresh README.md"
+    for name in table_names():
+        for column in load(name).columns:
+            assert f"| `{column}` |" in readme
+
+
+def test_no_raw_file_is_committed_as_is():
+    if not RAW.is_dir():
+        pytest.skip(f"raw datasets not present at {RAW}")
+    digest = {hashlib.sha256(p.read_bytes()).hexdigest() for p in RAW.iterdir() if p.is_file()}
+    for path in DATA.rglob("*"):
+        if path.is_file():
+            assert hashlib.sha256(path.read_bytes()).hexdigest() not in digest, path
+
+
+def test_built_tables_reproduce_from_the_raw_datasets():
+    if not RAW.is_dir():
+        pytest.skip(f"raw datasets not present at {RAW}: Binder and copies without shared/")
+    for filename, rebuilt in build_data.build(RAW, DATA).items():
+        committed = pd.read_csv(DATA / filename, dtype=str, keep_default_na=False)
+        fresh = pd.read_csv(
+            pd.io.common.StringIO(rebuilt.to_csv(index=False)), dtype=str, keep_default_na=False
+        )
+        pd.testing.assert_frame_equal(committed, fresh, obj=filename)
+
+
+def test_unga_agreement_matches_the_raw_sanity_aggregate():
+    if not RAW.is_dir():
+        pytest.skip(f"raw datasets not present at {RAW}")
+    check = pd.read_csv(RAW / "unga_agreement_by_year.csv")
+    ours = load("unga_agreement").query("issue_area == 'all' and partner == 'russia'")
+    merged = ours.merge(check, on="year")
+    assert len(merged) > 60
+    assert ((merged.agreement - merged.agree_IR_RU).abs() < 0.002).all()
+    assert (merged.roll_calls == merged.n_IR_RU).all()

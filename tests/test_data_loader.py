@@ -1,0 +1,90 @@
+"""The loader: typed frames, and one clear sentence for every missing or malformed file."""
+
+import shutil
+
+import pandas as pd
+import pytest
+
+from conftest import ROOT
+from iran_russia.data import DataError, cite, load
+
+
+@pytest.fixture
+def data_copy(tmp_path, monkeypatch):
+    """A writable copy of data/ that the loader reads instead of the real one."""
+    copy = tmp_path / "data"
+    shutil.copytree(ROOT / "data", copy)
+    monkeypatch.setenv("IRAN_RUSSIA_DATA", str(copy))
+    return copy
+
+
+def one_sentence(error: DataError) -> str:
+    message = str(error)
+    assert "\n" not in message and message.endswith(".")
+    return message
+
+
+def test_events_load_typed_and_filter_in_one_line():
+    events = load("events")
+    assert pd.api.types.is_datetime64_any_dtype(events.date)
+    assert isinstance(events.era.dtype, pd.CategoricalDtype)
+    assert str(events.score.dtype) == "Int64"
+    assert len(events[events.era == "syria"]) > 0
+
+
+def test_unknown_table_names_the_choices():
+    with pytest.raises(DataError) as caught:
+        load("evnets")
+    assert "'evnets'" in one_sentence(caught.value) and "events" in str(caught.value)
+
+
+def test_missing_file_is_named(data_copy):
+    (data_copy / "events.csv").unlink()
+    with pytest.raises(DataError, match="events.csv is missing") as caught:
+        load("events")
+    one_sentence(caught.value)
+
+
+def replace_in(path, old, new):
+    path.write_text(path.read_text(encoding="utf-8").replace(old, new, 1), encoding="utf-8")
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "expected"),
+    [
+        ("1813-10-24,day", "1813-13-45,day", "is not a YYYY-MM-DD date"),
+        (",war,", ",skirmish,", "is not one of war"),
+        ("event_id,date", "id,date", "should have the columns"),
+    ],
+)
+def test_malformed_values_are_reported_with_file_and_line(data_copy, old, new, expected):
+    replace_in(data_copy / "events.csv", old, new)
+    with pytest.raises(DataError, match=expected) as caught:
+        load("events")
+    assert "events.csv" in one_sentence(caught.value)
+
+
+def test_a_missing_required_value_is_reported(data_copy):
+    path = data_copy / "places.csv"
+    lines = path.read_text(encoding="utf-8").splitlines()
+    cells = lines[1].split(",")
+    lines[1] = ",".join(cells[:-1] + [""])
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    with pytest.raises(DataError, match="line 2 but must always have a value") as caught:
+        load("places")
+    one_sentence(caught.value)
+
+
+def test_a_missing_descriptor_is_reported(data_copy):
+    (data_copy / "datapackage.json").unlink()
+    with pytest.raises(DataError, match="datapackage.json is missing") as caught:
+        load("events")
+    one_sentence(caught.value)
+
+
+def test_cite_formats_sources_and_rejects_unknown_ids():
+    first = load("events").source_ids.iloc[0]
+    references = cite(first).splitlines()
+    assert references[0].startswith("[1] ") and "http" in references[0]
+    with pytest.raises(DataError, match="no source 'nope'"):
+        cite("nope")
