@@ -4,6 +4,7 @@ import pandas as pd
 import pytest
 from matplotlib.figure import Figure
 
+from iran_russia import charts, maps
 from iran_russia.charts import score_timeline, timeline_strip
 from iran_russia.data import load
 from iran_russia.explorers import timeline_explorer
@@ -53,3 +54,37 @@ def test_timeline_explorer_escapes_text_from_the_data():
     )
     table = timeline_explorer(events).children[2].value
     assert "<script>" not in table and "&lt;script&gt;" in table
+
+
+@pytest.mark.parametrize(
+    ("chart", "tables"),
+    [
+        (charts.arms_transfers, ["arms_tiv", "arms_deals"]),
+        (charts.council_votes, ["unsc_iran_votes"]),
+        (charts.vetoes_by_year, ["unsc_syria_vetoes"]),
+        (charts.voting_agreement, ["unga_agreement"]),
+        (charts.trade_flows, ["trade"]),
+        (maps.cessions_map, ["territories", "places", "country_outlines"]),
+    ],
+)
+def test_data_charts_draw_labelled_figures_from_the_tables(chart, tables):
+    figure = chart(*(load(name) for name in tables))
+    axes = figure.axes[0]
+    assert axes.get_title() and axes.get_xlabel()
+    assert axes.get_legend() is not None, "a legend explains every marker and line"
+
+
+def test_vetoes_chart_stacks_russia_alone_on_russia_with_china():
+    vetoes = load("unsc_syria_vetoes")
+    bars = charts.vetoes_by_year(vetoes).axes[0].patches
+    assert sum(bar.get_height() for bar in bars) == len(vetoes)
+
+
+def test_places_map_marks_each_place_and_route():
+    places, outlines = load("places"), load("country_outlines")
+    figure = maps.places_map(
+        places, outlines, ["tehran", "aleppo"], (33, 56, 30, 44), "Test map",
+        routes=[("tehran", "aleppo", "a route")],
+    )  # fmt: skip
+    texts = {text.get_text() for text in figure.axes[0].texts}
+    assert {"Tehran", "Aleppo", "a route", "Caspian Sea"} <= texts
