@@ -18,6 +18,11 @@ test: $(VENV)/.test
 notebooks: $(VENV)/.runtime
 	$(BIN)/python -m iran_russia.tools.execute $(NOTEBOOKS)
 
+# Regenerate the student workbooks in exercises/ from solutions/, then run them to store fresh outputs.
+exercises: $(VENV)/.runtime
+	$(BIN)/python -m iran_russia.tools.workbooks
+	$(BIN)/python -m iran_russia.tools.execute exercises/*.ipynb
+
 bench: $(VENV)/.runtime
 	$(BIN)/python -m iran_russia.tools.bench $(NOTEBOOKS)
 

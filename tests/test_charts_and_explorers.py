@@ -88,3 +88,20 @@ def test_places_map_marks_each_place_and_route():
     )  # fmt: skip
     texts = {text.get_text() for text in figure.axes[0].texts}
     assert {"Tehran", "Aleppo", "a route", "Caspian Sea"} <= texts
+
+
+def test_score_timeline_can_narrow_to_a_span_and_labels_only_its_eras(events):
+    axes = score_timeline(events, era="soviet", years=(1921, 1991)).axes[0]
+    assert {text.get_text() for text in axes.texts} == {"01", "02", "03"}
+    points = sum(len(collection.get_offsets()) for collection in axes.collections)
+    assert points == events.date.dt.year.between(1921, 1991).sum()
+
+
+def test_trade_lines_break_where_a_year_has_no_data():
+    trade = load("trade")
+    line = charts.trade_flows(trade).axes[0].lines[0]
+    years = set(trade[(trade.status == "dataset") & (trade.flow == "russia_to_iran")].year)
+    missing = [x for x, y in zip(*line.get_data(), strict=True) if x not in years]
+    assert missing and all(
+        pd.isna(y) for x, y in zip(*line.get_data(), strict=True) if x in missing
+    )

@@ -7,7 +7,7 @@ import pandas as pd
 import pytest
 from frictionless import validate
 
-from conftest import ROOT
+from conftest import ROOT, all_notebooks
 from iran_russia.data import load, table_names
 from iran_russia.eras import BY_NAME
 from iran_russia.tools import build_data, data_dictionary
@@ -64,15 +64,20 @@ def test_every_row_cites_sources_that_resolve(tables):
 
 
 def test_every_source_is_used(tables):
+    """Each source is cited by a data row, a question, or a notebook (inline or via cite())."""
     used = set().union(*(cited_ids(frame) for name, frame in tables.items() if name != "sources"))
-    used |= set(re.findall(r"source_ids?:\s*\[?([^\]\n]+)", questions_text()))
-    used = {part.strip(" '\"") for cell in used for part in re.split(r"[;,]", cell)}
+    for text in [questions_text(), notebooks_text()]:
+        used |= set(re.findall(r"[a-z0-9][a-z0-9.-]*", text))
     unused = set(tables["sources"].source_id) - used
     assert not unused, f"sources nobody cites: {sorted(unused)[:5]}"
 
 
 def questions_text():
     return "\n".join(path.read_text() for path in (DATA / "questions").glob("*.yaml"))
+
+
+def notebooks_text():
+    return "\n".join(path.read_text() for path in all_notebooks())
 
 
 def test_there_are_enough_events_and_every_curriculum_topic_is_covered(tables):

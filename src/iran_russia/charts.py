@@ -15,11 +15,17 @@ OKABE_ITO = ["#E69F00", "#56B4E9", "#009E73", "#F0E442", "#0072B2", "#D55E00", "
 STATUS_MARKERS = {"confirmed": "o", "reported": "^", "disputed": "s"}
 
 
-def shade_eras(axes, highlight: str | None = None) -> None:
-    """Shade the five eras on a time axis, labelled by lesson number; the highlighted is darker."""
+def shade_eras(axes, highlight: str | None = None, years: tuple[int, int] | None = None) -> None:
+    """Shade the eras on a time axis, labelled by lesson number; the highlighted is darker.
+
+    With `years` (first, last), the axis shows only that span and only the eras within it."""
+    first, last = years or (ERAS[0].first_year, ERAS[-1].last_year)
     for index, era in enumerate(ERAS):
+        if era.last_year < first or era.first_year > last:
+            continue
         strong = highlight is None or era.name == highlight
-        start, end = pd.Timestamp(era.first_year, 1, 1), pd.Timestamp(era.last_year, 12, 31)
+        start = pd.Timestamp(max(era.first_year, first), 1, 1)
+        end = pd.Timestamp(min(era.last_year, last), 12, 31)
         axes.axvspan(start, end, color=OKABE_ITO[index], alpha=0.35 if strong else 0.08, lw=0)
         axes.text(
             start + (end - start) / 2,
@@ -49,11 +55,18 @@ def timeline_strip(events: pd.DataFrame, era: str | None = None):
     return figure
 
 
-def score_timeline(events: pd.DataFrame, era: str | None = None):
-    """Each event's cooperation–conflict score over time, with a marker shape per status."""
+def score_timeline(
+    events: pd.DataFrame, era: str | None = None, years: tuple[int, int] | None = None
+):
+    """Each event's cooperation–conflict score over time, with a marker shape per status.
+
+    `years` (first, last) narrows the time axis to that span."""
     figure = Figure(figsize=(10, 4))
     axes = figure.subplots()
-    shade_eras(axes, highlight=era)
+    shade_eras(axes, highlight=era, years=years)
+    if years:
+        events = events[events.date.dt.year.between(*years)]
+        axes.set_xlim(pd.Timestamp(years[0], 1, 1), pd.Timestamp(years[1], 12, 31))
     for status, marker in STATUS_MARKERS.items():
         subset = events[events.status == status]
         axes.scatter(subset.date, subset.score, marker=marker, color="black", s=18, label=status)
@@ -151,7 +164,6 @@ def vetoes_by_year(vetoes: pd.DataFrame):
 
 
 LINESTYLES = {"russia": "-", "usa": "--", "china": ":"}
-MIN_ROLL_CALLS = 10  # years with fewer shared votes (e.g. January 2020) say little
 PARTNER_LABELS = {"russia": "USSR/Russia", "usa": "USA", "china": "China (PRC)"}
 
 
@@ -159,9 +171,7 @@ def voting_agreement(agreement: pd.DataFrame, issue_area: str = "all"):
     """Iran's yearly UN General Assembly agreement with each partner, one line style each."""
     figure = Figure(figsize=(10, 4))
     axes = figure.subplots()
-    chosen = agreement[
-        (agreement.issue_area == issue_area) & (agreement.roll_calls >= MIN_ROLL_CALLS)
-    ]
+    chosen = agreement[agreement.issue_area == issue_area]
     for index, (partner, style) in enumerate(LINESTYLES.items()):
         rows = chosen[chosen.partner == partner]
         axes.plot(rows.year, rows.agreement, style, color=OKABE_ITO[4 + index],
@@ -181,18 +191,21 @@ def trade_flows(trade: pd.DataFrame):
     figure = Figure(figsize=(10, 4))
     axes = figure.subplots()
     dataset = trade[trade.status == "dataset"]
+    all_years = range(int(dataset.year.min()), int(dataset.year.max()) + 1)
     for flow, style, label in [
         ("russia_to_iran", "-", "Russia → Iran (Correlates of War)"),
         ("iran_to_russia", "--", "Iran → Russia (Correlates of War)"),
     ]:
-        rows = dataset[dataset.flow == flow]
-        axes.plot(rows.year, rows.value_musd, style, color="black", label=label)
+        # reindexing leaves gaps as NaN, so years without data break the line instead of joining
+        series = dataset[dataset.flow == flow].set_index("year").value_musd.reindex(all_years)
+        axes.plot(series.index, series.values, style, color="black", label=label)
     reported = trade[(trade.status == "reported") & (trade.period == "year")]
     markers = {"total": "s", "russia_to_iran": "^", "iran_to_russia": "v"}
     for flow, marker in markers.items():
         rows = reported[reported.flow == flow]
-        axes.scatter(rows.year, rows.value_musd, marker=marker, color=OKABE_ITO[5],
-                     label=f"reported: {flow.replace('_', ' ')}")  # fmt: skip
+        if len(rows):
+            axes.scatter(rows.year, rows.value_musd, marker=marker, color=OKABE_ITO[5],
+                         label=f"reported: {flow.replace('_', ' ')}")  # fmt: skip
     axes.set_xlabel("Year")
     axes.set_ylabel("US$ million (current)")
     axes.set_title("Trade between Iran and Russia")

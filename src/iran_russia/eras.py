@@ -16,6 +16,6 @@ ERAS = (
     Era("soviet", "02", "The Soviet shadow", 1921, 1991),
     Era("post_soviet", "03", "Pragmatic partners, wary partners", 1991, 2011),
     Era("syria", "04", "Allies in Syria", 2011, 2024),
-    Era("reversal", "05", "The reversal", 2022, 2026),
+    Era("reversal", "05", "The reversal", 2022, 2025),
 )
 BY_NAME = {era.name: era for era in ERAS}

@@ -23,6 +23,7 @@ TIV_BASIS = {
 PARTNERS = {"russia": "vote_russia_ussr", "usa": "vote_usa", "china": "vote_china_prc"}
 ISSUE_AREAS = {"all": None, "middle_east": "issue_me", "nuclear": "issue_nu"}
 CAST = ["yes", "no", "abstain"]
+MIN_ROLL_CALLS = 10  # fewer shared votes in a year (January 2020 has a handful) say little
 UNGA_SOURCES = "voeten-unga-votes;bailey-strezhnev-voeten-2017"
 COW_FLOWS = {
     "russia_to_iran": "iran_imports_from_russia_musd",
@@ -76,7 +77,7 @@ def unga_agreement(raw: Path) -> pd.DataFrame:
             subset = both_cast if flag is None else both_cast[both_cast[flag] == 1]
             same = subset["vote_iran"] == subset[column]
             yearly = same.groupby(subset["year"]).agg(["size", "mean"])
-            for year, (count, share) in yearly.iterrows():
+            for year, (count, share) in yearly[yearly["size"] >= MIN_ROLL_CALLS].iterrows():
                 rows.append((year, partner, area, int(count), round(share, 3), UNGA_SOURCES))
     columns = ["year", "partner", "issue_area", "roll_calls", "agreement", "source_ids"]
     return pd.DataFrame(rows, columns=columns).sort_values(columns[:3]).reset_index(drop=True)

@@ -1,0 +1,176 @@
+"""The exercise panels: one ipywidgets panel per question, answered by a click or by code.
+
+DOM contract (the browser tests rely on it; keep it exactly):
+
+- every panel has the CSS classes `ex-panel` and `ex-kind-<kind>`, where kind is one of
+  single, multiple, order, match, classify, numeric, data;
+- its two buttons are described "Check" and "Hint";
+- the prompt has the class `ex-prompt`, the feedback line `ex-feedback`, the hint line `ex-hint`
+  (empty until Hint is pressed) and the explanation `ex-explanation` (empty until a correct answer
+  or the third wrong try);
+- the inputs are: single, one RadioButtons; multiple, one Checkbox per option; order, one
+  Dropdown per position; match, one Dropdown per left-hand item; classify, one Dropdown per item;
+  numeric, one Text box; data, none (the student calls check(...), and Check re-checks the last
+  value given).
+
+A click on Check reads the inputs (`panel.value()`) and calls `panel.answer(value)`, the very
+method a notebook calls, which updates the feedback line and prints the same sentence. Every text
+shown in HTML is escaped; option labels are plain widget text.
+"""
+
+from html import escape
+
+import ipywidgets as widgets
+
+from iran_russia.exercises.kinds import Outcome, Question
+from iran_russia.panel import Panel
+
+TRIES_BEFORE_EXPLANATION = 3
+
+
+def text_line(css_class: str, text: str = "") -> widgets.HTML:
+    """An HTML widget showing `text` escaped, with a CSS class."""
+    line = widgets.HTML(escape(text))
+    line.add_class(css_class)
+    return line
+
+
+def input_widgets(question: Question) -> list[widgets.Widget]:
+    """The widgets a student answers with, blank, as the DOM contract above lists them."""
+    wide = {"style": {"description_width": "initial"}, "layout": {"width": "auto"}}
+    match question.kind:
+        case "single":
+            options = question.options.labelled()
+            return [widgets.RadioButtons(options=options, value=None, layout={"width": "auto"})]
+        case "multiple":
+            return [
+                widgets.Checkbox(value=False, description=label, indent=False, **wide)
+                for label, _letter in question.options.labelled()
+            ]
+        case "order":
+            return [
+                widgets.Dropdown(
+                    options=question.items.labelled(), value=None, description=f"{place}.", **wide
+                )
+                for place in range(1, len(question.answer) + 1)
+            ]
+        case "match":
+            labels = question.choices.labelled()
+            return [
+                widgets.Dropdown(options=labels, value=None, description=item, **wide)
+                for item in question.items.texts
+            ]
+        case "classify":
+            groups = question.choices.texts
+            return [
+                widgets.Dropdown(options=groups, value=None, description=item, **wide)
+                for item in question.items.texts
+            ]
+        case "numeric":
+            return [widgets.Text(value="", placeholder="Type a number")]
+        case _:
+            return []
+
+
+class ExercisePanel(Panel):
+    """One question as a panel: prompt, inputs, Check and Hint, feedback, explanation."""
+
+    def __init__(self, question: Question):
+        inputs = input_widgets(question)
+        check = widgets.Button(description="Check", button_style="primary")
+        hint = widgets.Button(description="Hint")
+        feedback, hint_line = text_line("ex-feedback"), text_line("ex-hint")
+        explanation = text_line("ex-explanation")
+        super().__init__(
+            [
+                text_line("ex-prompt", question.prompt),
+                *inputs,
+                widgets.HBox([check, hint]),
+                feedback,
+                hint_line,
+                explanation,
+            ],
+            fallback=f"Exercise {question.id}: run this cell to answer it.",
+        )
+        self.add_class("ex-panel")
+        self.add_class(f"ex-kind-{question.kind}")
+        self.question = question
+        self.inputs = inputs
+        self.check_button, self.hint_button = check, hint
+        self.feedback, self.hint_line, self.explanation = feedback, hint_line, explanation
+        self._blanks = [box.value for box in inputs]
+        check.on_click(lambda _button: self.answer(self.value()))
+        hint.on_click(lambda _button: self.show_hint())
+        self.reset()
+
+    def value(self) -> object:
+        """What the inputs say now, in the form `answer` takes."""
+        match self.question.kind:
+            case "single" | "numeric":
+                return self.inputs[0].value
+            case "multiple":
+                letters = self.question.options.letters
+                return [
+                    letter for letter, box in zip(letters, self.inputs, strict=True) if box.value
+                ]
+            case "data":
+                return self.submitted
+            case _:
+                return [dropdown.value for dropdown in self.inputs]
+
+    def answer(self, value: object = ...) -> None:
+        """Check `value` as a click on Check would; show and print one sentence of feedback."""
+        self.submitted = value
+        verdict = self.question.judge(value)
+        if verdict.outcome is Outcome.UNUSABLE:
+            message = verdict.detail
+        else:
+            self.tries += 1
+            self.solved = verdict.outcome is Outcome.CORRECT
+            if self.solved or self.tries >= TRIES_BEFORE_EXPLANATION:
+                self.explanation.value = escape(f"Explanation: {self.question.explanation}")
+            if self.solved:
+                message = "Correct: the explanation is now shown."
+            else:
+                opening = "Partly right" if verdict.outcome is Outcome.PARTLY else "Not quite"
+                reason = f": {verdict.detail}" if verdict.detail else ""
+                shown = self.explanation.value
+                advice = "the explanation is now shown" if shown else "try again, or press Hint"
+                message = f"{opening}{reason}; {advice}."
+        self.feedback.value = escape(message)
+        print(message)
+
+    def show_hint(self) -> None:
+        """Show and print the hint."""
+        message = f"Hint: {self.question.hint}"
+        self.hint_line.value = escape(message)
+        print(message)
+
+    @property
+    def status(self) -> str:
+        """Where the student is: correct, answered but not correct yet, or not answered yet."""
+        if self.solved:
+            return "correct"
+        return "answered, not correct yet" if self.tries else "not answered yet"
+
+    def reset(self) -> None:
+        """Start afresh: blank inputs, no tries, no feedback, hint or explanation."""
+        for box, blank in zip(self.inputs, self._blanks, strict=True):
+            box.value = blank
+        self.submitted = ...
+        self.tries = 0
+        self.solved = False
+        for line in (self.feedback, self.hint_line, self.explanation):
+            line.value = ""
+
+
+class Notice(Panel):
+    """Stands in for an exercise that cannot be opened, and says why whatever it is asked."""
+
+    def __init__(self, message: str):
+        super().__init__([text_line("ex-feedback", message)], fallback=message)
+        self.message = message
+
+    def answer(self, value: object = ...) -> None:
+        """Print why there is no exercise to answer."""
+        print(self.message)

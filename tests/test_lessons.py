@@ -1,0 +1,94 @@
+"""Every lesson and workbook meets the series' standard (CURRICULUM.md, DESIGN.md)."""
+
+import re
+
+import nbformat
+import pytest
+import yaml
+
+from conftest import ROOT
+from iran_russia.data import load
+
+LESSONS = sorted(p for p in (ROOT / "notebooks").glob("0[1-9]_*.ipynb"))
+WORKBOOKS = sorted((ROOT / "solutions").glob("*.ipynb"))
+CITATION = re.compile(r"\[`([a-z0-9][a-z0-9.-]*)`\]")
+REQUIRED_HEADINGS = [
+    "learning objectives", "estimated time", "prerequisites", "key points",
+    "our answer so far", "sources", "further reading",
+]  # fmt: skip
+WIDGET = "application/vnd.jupyter.widget-view+json"
+
+
+def cells(path):
+    return nbformat.read(path, as_version=4).cells
+
+
+def markdown(path):
+    return "\n".join(c.source for c in cells(path) if c.cell_type == "markdown")
+
+
+def questions(lesson_stem):
+    path = ROOT / "data" / "questions" / f"{lesson_stem}.yaml"
+    return yaml.safe_load(path.read_text())["questions"]
+
+
+@pytest.mark.parametrize("path", sorted((ROOT / "notebooks").glob("*.ipynb")), ids=str)
+def test_inline_citations_resolve_to_sources(path):
+    known = set(load("sources").source_id)
+    unknown = set(CITATION.findall(markdown(path))) - known
+    assert not unknown, f"unknown source ids cited: {sorted(unknown)}"
+
+
+@pytest.mark.parametrize("path", LESSONS, ids=lambda p: p.stem)
+def test_lesson_has_every_required_part(path):
+    text = markdown(path).lower()
+    missing = [h for h in REQUIRED_HEADINGS if not re.search(rf"^#+ .*{h}", text, re.MULTILINE)]
+    assert not missing, f"missing sections: {missing}"
+    assert CITATION.search(markdown(path)), "the lesson cites no source inline"
+
+
+@pytest.mark.parametrize("path", LESSONS, ids=lambda p: p.stem)
+def test_lesson_has_three_described_figures_and_an_explorer(path):
+    notebook = cells(path)
+    figures = 0
+    for index, cell in enumerate(notebook):
+        if cell.cell_type != "code":
+            continue
+        if any("image/png" in output.get("data", {}) for output in cell.outputs):
+            figures += 1
+            following = notebook[index + 1] if index + 1 < len(notebook) else None
+            assert following is not None and following.cell_type == "markdown"
+            assert following.source.lstrip().startswith("*Figure:"), (
+                f"figure in cell {index} has no one-line description under it"
+            )
+    assert figures >= 3
+    widgets = [o for c in notebook if c.cell_type == "code" for o in c.outputs
+               if WIDGET in o.get("data", {})]  # fmt: skip
+    assert len(widgets) >= 3, "an explorer and at least two check-your-understanding panels"
+
+
+@pytest.mark.parametrize("path", WORKBOOKS, ids=lambda p: p.stem)
+def test_workbook_has_enough_exercises_of_enough_kinds(path):
+    used = set(re.findall(r"(?:exercise|check)\(\"([0-9]{2}-[a-z0-9-]+)\"", _code(path)))
+    bank = {q["id"]: q["kind"] for q in questions(path.stem)}
+    assert used <= bank.keys(), f"ids not in the question file: {sorted(used - bank.keys())}"
+    kinds = [bank[i] for i in used]
+    assert len(used) >= 8
+    assert len(set(kinds)) >= 4
+    assert kinds.count("data") >= 2
+    assert "progress(" in _last_code(path), "a workbook ends with its progress summary"
+
+
+def _code(path):
+    return "\n".join(c.source for c in cells(path) if c.cell_type == "code")
+
+
+def _last_code(path):
+    return [c.source for c in cells(path) if c.cell_type == "code"][-1]
+
+
+@pytest.mark.parametrize("path", WORKBOOKS, ids=lambda p: p.stem)
+def test_workbook_has_a_source_analysis_task_on_a_recorded_quotation(path):
+    if path.stem == "00_start_here":
+        pytest.skip("the demonstration workbook shows the exercise kinds, not a lesson's sources")
+    assert 'load("quotations")' in _code(path)

@@ -1,0 +1,103 @@
+"""Student workbooks are made from the solutions, and the committed ones are up to date."""
+
+import nbformat
+import pytest
+from nbformat.v4 import new_code_cell, new_markdown_cell, new_notebook
+
+from conftest import ROOT
+from iran_russia.tools.workbooks import (
+    CODE_MARKERS,
+    MARKDOWN_MARKERS,
+    PROMPT,
+    MarkerError,
+    exercise_from,
+    without_solutions,
+    write_exercises,
+)
+
+SOLUTIONS = sorted((ROOT / "solutions").glob("*.ipynb"))
+EXERCISES = sorted((ROOT / "exercises").glob("*.ipynb"))
+
+
+def sources(path):
+    return [(cell.cell_type, cell.source) for cell in nbformat.read(path, as_version=4).cells]
+
+
+def test_answer_block_becomes_the_prompt_and_the_rest_of_the_cell_stays():
+    source = "\n".join(
+        [
+            "for x in xs:",
+            "    ### BEGIN SOLUTION",
+            "    answer = len(x)",
+            "    ### END SOLUTION",
+            "    f(x)",
+        ]
+    )
+    expected = f"for x in xs:\n    {PROMPT}\n    f(x)"
+    assert without_solutions(source, CODE_MARKERS, PROMPT) == expected
+
+
+def test_worked_explanation_is_removed_and_an_emptied_markdown_cell_dropped():
+    begin, end = MARKDOWN_MARKERS
+    printed = nbformat.v4.new_output("stream", name="stdout", text="x")
+    solution = new_notebook(
+        cells=[
+            new_markdown_cell(f"Intro.\n{begin}\nSolutions copy.\n{end}"),
+            new_code_cell("### BEGIN SOLUTION\nanswer = 1813\n### END SOLUTION\nex.answer(answer)"),
+            new_markdown_cell(f"{begin}\n**Why 1813?** ...\n{end}"),
+            new_code_cell("progress('00')", execution_count=3, outputs=[printed]),
+        ]
+    )
+    cells = exercise_from(solution, "00_x.ipynb").cells
+    assert [cell.source for cell in cells] == [
+        "Intro.",
+        f"{PROMPT}\nex.answer(answer)",
+        "progress('00')",
+    ]
+    assert all(cell.outputs == [] and cell.execution_count is None for cell in cells[1:])
+    assert solution.cells[3].outputs, "the solution itself is left alone"
+
+
+@pytest.mark.parametrize(
+    "source, problem",
+    [
+        ("### BEGIN SOLUTION\nanswer = 1", "### BEGIN SOLUTION without ### END SOLUTION"),
+        ("answer = 1\n### END SOLUTION", "### END SOLUTION without ### BEGIN SOLUTION"),
+        ("### BEGIN SOLUTION\n### BEGIN SOLUTION\n### END SOLUTION", "### BEGIN SOLUTION again"),
+        ("answer = 1  ### BEGIN SOLUTION", "a solution marker that is not a line"),
+    ],
+)
+def test_misplaced_marker_names_notebook_and_cell(source, problem):
+    solution = new_notebook(cells=[new_markdown_cell("Intro."), new_code_cell(source)])
+    with pytest.raises(MarkerError, match=f"00_x.ipynb, cell 2: {problem}"):
+        exercise_from(solution, "00_x.ipynb")
+
+
+def test_markdown_markers_must_be_lines_of_their_own():
+    with pytest.raises(MarkerError):
+        without_solutions("Text <!-- BEGIN SOLUTION --> more", MARKDOWN_MARKERS, None)
+
+
+def test_committed_exercises_are_what_the_solutions_make(tmp_path):
+    made = write_exercises(SOLUTIONS, tmp_path)
+    assert [path.name for path in made] == [path.name for path in EXERCISES], (
+        "exercises/ and solutions/ hold different workbooks: run `make exercises`"
+    )
+    for path in made:
+        committed = ROOT / "exercises" / path.name
+        assert sources(committed) == sources(path), f"{committed} is stale: run `make exercises`"
+
+
+@pytest.mark.parametrize("path", EXERCISES, ids=lambda path: path.name)
+def test_no_solution_text_is_left_in_an_exercise(path):
+    for _kind, source in sources(path):
+        assert "BEGIN SOLUTION" not in source.upper() and "END SOLUTION" not in source.upper()
+
+
+@pytest.mark.parametrize("path", SOLUTIONS, ids=lambda path: path.name)
+def test_solution_has_answers_to_hide_and_starts_with_matplotlib_inline(path):
+    """The first code cell sets the inline backend: the test suite runs with MPLBACKEND=Agg."""
+    cells = sources(path)
+    first_code = next(source for kind, source in cells if kind == "code")
+    assert first_code.startswith("%matplotlib inline")
+    assert any(CODE_MARKERS[0] in source for _kind, source in cells)
