@@ -1,0 +1,346 @@
+"""Yearly indicators of Iran–Russia relations, a weighted composite index, and its weights panel.
+
+    from iran_russia.indicators import raw_indicators, scale, composite, weights_panel
+    raw = raw_indicators()            # one row per year, one column per indicator, in its own unit
+    scaled = scale(raw)               # each column on 0–1 over the years where it exists
+    composite(scaled, {"events": 1, "unga": 1})
+    panel = weights_panel(scaled)     # sliders; panel.set_weights(arms=2) does what a drag does
+
+The five indicators (lesson 06 explains each choice):
+
+- events: mean cooperation–conflict score of the year's events (years without events: missing);
+- arms: SIPRI trend-indicator value delivered in both directions (from 1950; a year with no
+  delivery is a real zero);
+- trade: Correlates of War trade in both directions, dataset rows only (reported figures are kept
+  out: they are claims with differing definitions); a year missing one direction sums what exists;
+- visits: high-level meetings (a summit both leaders attended counts once), zero in years between
+  the first and last recorded meeting that have none;
+- unga: share of UN General Assembly roll calls on which Iran and the USSR/Russia voted alike
+  (all issues; years with fewer than ten shared roll calls are left out).
+
+Arms and trade grow by factors of hundreds, so they are compared as orders of magnitude,
+log10(1 + value), before scaling. The composite of a year is the weighted mean of the indicators
+that exist that year: a missing indicator drops out of both the sum and the total weight, so the
+basket behind the index changes over time (`coverage` counts it). A year with no indicator of
+positive weight has no composite.
+"""
+
+import io
+import math
+from collections.abc import Mapping
+
+import ipywidgets as widgets
+import numpy as np
+import pandas as pd
+from matplotlib.figure import Figure
+
+from iran_russia.charts import OKABE_ITO, shade_eras
+from iran_russia.data import load
+from iran_russia.panel import Panel
+
+INDICATORS = {
+    "events": "Event scores",
+    "arms": "Arms transfers",
+    "trade": "Trade",
+    "visits": "High-level meetings",
+    "unga": "UN votes alike",
+}
+LOGGED = ("arms", "trade")
+MIN_ROLL_CALLS = 10
+WEIGHTINGS = {
+    "equal": {name: 1 for name in INDICATORS},
+    "events only": {"events": 1},
+    "material (arms + trade)": {"arms": 1, "trade": 1},
+    "diplomatic (meetings + UN votes)": {"visits": 1, "unga": 1},
+}
+MAX_WEIGHT = 5
+BEFORE, AFTER = 1979, 1991
+FIRST = 1946  # the first year of UN votes: from here at least two indicators exist most years
+MARGIN = 0.05  # a difference of means smaller than this is too close to call
+LINE_STYLES = ["-", "--", ":", "-."]
+MARKERS = ["o", "s", "^", "D"]
+COLOURS = [OKABE_ITO[0], OKABE_ITO[4], OKABE_ITO[2], OKABE_ITO[5]]  # no pale yellow on white
+TABLES = ("events", "arms_tiv", "trade", "visits", "unga_agreement")
+
+
+class WeightError(ValueError):
+    """Weights that cannot be used; the message is one sentence saying what to give instead."""
+
+
+def raw_indicators(tables: Mapping[str, pd.DataFrame] | None = None) -> pd.DataFrame:
+    """One row per year, one column per indicator, each in its own unit (missing where absent)."""
+    tables = tables or {name: load(name) for name in TABLES}
+    events = tables["events"]
+    tiv = tables["arms_tiv"]
+    trade = tables["trade"]
+    trade = trade[trade.status == "dataset"]
+    meetings = tables["visits"].drop_duplicates(["date", "host_country"])
+    meeting_years = meetings.date.dt.year
+    votes = tables["unga_agreement"]
+    votes = votes[
+        (votes.partner == "russia")
+        & (votes.issue_area == "all")
+        & (votes.roll_calls >= MIN_ROLL_CALLS)
+    ]
+    columns = {
+        "events": events.groupby(events.date.dt.year).score.mean().astype(float),
+        "arms": tiv.groupby("year").tiv_musd.sum(),
+        "trade": trade.groupby("year").value_musd.sum(min_count=1),
+        "visits": meeting_years.value_counts().reindex(
+            range(meeting_years.min(), meeting_years.max() + 1), fill_value=0
+        ),
+        "unga": votes.set_index("year").agreement,
+    }
+    for column in columns.values():
+        column.index = column.index.astype(int)
+    raw = pd.DataFrame(columns).sort_index().astype(float)
+    raw.index.name = "year"
+    return raw
+
+
+def minmax(column: pd.Series) -> pd.Series:
+    """Rescale to 0 (the lowest year) … 1 (the highest); missing years stay missing."""
+    low, high = column.min(), column.max()
+    return (column - low) / (high - low) if high > low else column * 0.0
+
+
+def zscore(column: pd.Series) -> pd.Series:
+    """Distance from the mean in standard deviations; missing years stay missing."""
+    spread = column.std()
+    return (column - column.mean()) / spread if spread > 0 else column * 0.0
+
+
+def scale(raw: pd.DataFrame, method: str = "minmax") -> pd.DataFrame:
+    """Put every indicator on one scale ("minmax": 0–1, or "zscore") over the years it exists."""
+    methods = {"minmax": minmax, "zscore": zscore}
+    if method not in methods:
+        raise ValueError(f"method must be one of {', '.join(methods)}, not {method!r}.")
+    logged = raw.copy()
+    for name in LOGGED:
+        if name in logged:
+            logged[name] = np.log10(1 + logged[name])
+    return logged.apply(methods[method])
+
+
+def checked_weights(weights: Mapping[str, object], names=tuple(INDICATORS)) -> dict[str, float]:
+    """Weights for every indicator (0 where not given), or WeightError with one clear sentence."""
+    unknown = [name for name in weights if name not in names]
+    if unknown:
+        raise WeightError(
+            f"There is no indicator called {unknown[0]!r}; the indicators are: {', '.join(names)}."
+        )
+    checked = {}
+    for name in names:
+        value = weights.get(name, 0)
+        if isinstance(value, bool) or not isinstance(value, int | float) or math.isnan(value):
+            raise WeightError(f"The weight of {name} must be a number, not {value!r}.")
+        if not 0 <= value <= MAX_WEIGHT:
+            raise WeightError(
+                f"The weight of {name} must lie between 0 and {MAX_WEIGHT}, not {value}."
+            )
+        checked[name] = float(value)
+    if not any(checked.values()):
+        raise WeightError("Give at least one indicator a weight above zero to build an index.")
+    return checked
+
+
+def composite(scaled: pd.DataFrame, weights: Mapping[str, float]) -> pd.Series:
+    """Weighted mean, per year, of the indicators that exist that year (missing: no weight)."""
+    weights = pd.Series(checked_weights(weights, tuple(scaled.columns)))
+    present = scaled.notna()
+    total = present.mul(weights).sum(axis=1)
+    index = scaled.fillna(0).mul(weights).sum(axis=1) / total.where(total > 0)
+    return index.rename("composite")
+
+
+def coverage(scaled: pd.DataFrame, weights: Mapping[str, float]) -> pd.Series:
+    """How many indicators of positive weight stand behind each year's composite."""
+    weights = checked_weights(weights, tuple(scaled.columns))
+    used = [name for name, weight in weights.items() if weight > 0]
+    return scaled[used].notna().sum(axis=1).rename("indicators")
+
+
+def by_decade(series: pd.Series) -> pd.Series:
+    """Mean per decade (1990 stands for 1990–1999) of the years that have a value."""
+    values = series.dropna()
+    return values.groupby(values.index // 10 * 10).mean()
+
+
+def compare(index: pd.Series) -> tuple[float, float, str]:
+    """Means of FIRST–1978 and of 1992 on; is the later higher, lower or within MARGIN of it?"""
+    before = index.loc[FIRST : BEFORE - 1].mean()
+    after = index.loc[AFTER + 1 :].mean()
+    if after - before > MARGIN:
+        verdict = "higher"
+    elif before - after > MARGIN:
+        verdict = "lower"
+    else:
+        verdict = "about the same"
+    return before, after, verdict
+
+
+def summary(index: pd.Series) -> str:
+    """One sentence on a composite since FIRST: its highest decade; before 1979 vs after 1991."""
+    decades = by_decade(index.loc[FIRST:])
+    before, after, verdict = compare(index)
+    return (
+        f"From {FIRST}: highest decade the {int(decades.idxmax())}s ({decades.max():.2f}); "
+        f"mean {FIRST}–{BEFORE - 1} {before:.2f}, mean {AFTER + 1} on {after:.2f}: "
+        f"after {AFTER} is {verdict}."
+    )
+
+
+def as_dates(years) -> pd.DatetimeIndex:
+    """Years as 1 July of each year, to share a time axis with the series' other charts."""
+    return pd.to_datetime([f"{int(year)}-07-01" for year in years])
+
+
+def indicator_chart(scaled: pd.DataFrame):
+    """One strip per indicator on a common 0–1 scale over time: where each exists, and its level."""
+    figure = Figure(figsize=(10, 6.5))
+    axes_list = figure.subplots(len(scaled.columns), 1, sharex=True)
+    for axes, name in zip(axes_list, scaled.columns, strict=True):
+        values = scaled[name].dropna()
+        shade_eras(axes)
+        if axes is not axes_list[0]:
+            for label in list(axes.texts):
+                label.remove()  # era numbers on the top strip only
+        axes.plot(as_dates(values.index), values, ".", color="black", markersize=3)
+        axes.set_ylim(-0.1, 1.1)
+        axes.set_yticks([0, 1])
+        axes.set_ylabel(INDICATORS[name], rotation=0, ha="right", va="center", fontsize=9)
+        first, last = int(values.index.min()), int(values.index.max())
+        axes.text(1.01, 0.5, f"{first}–{last}", transform=axes.transAxes, fontsize=8,
+                  va="center")  # fmt: skip
+    axes_list[-1].set_xlabel("Year")
+    figure.suptitle("Five indicators on one scale (0 = lowest year, 1 = highest year)")
+    figure.subplots_adjust(left=0.17, right=0.89, top=0.92, bottom=0.08, hspace=0.25)
+    return figure
+
+
+def composite_chart(scaled: pd.DataFrame, weights: Mapping[str, float]):
+    """The composite by year (dots) and decade (steps), above the number of indicators behind it."""
+    index, count = composite(scaled, weights), coverage(scaled, weights)
+    figure = Figure(figsize=(10, 5))
+    top, bottom = figure.subplots(2, 1, sharex=True, height_ratios=[3, 1])
+    shade_eras(top)
+    values = index.dropna()
+    top.plot(as_dates(values.index), values, ".", color="grey", markersize=4, label="one year")
+    decades = by_decade(index)
+    starts = as_dates(decades.index)
+    top.hlines(decades, starts, starts + pd.DateOffset(years=10), color="black", linewidth=2.5,
+               label="decade mean")  # fmt: skip
+    top.set_ylim(-0.05, 1.05)
+    top.set_ylabel("Composite (0 … 1)")
+    top.legend(loc="upper center", fontsize=8)
+    used = ", ".join(
+        f"{INDICATORS[name]} {weight:g}"
+        for name, weight in checked_weights(weights, tuple(scaled.columns)).items()
+        if weight
+    )
+    top.set_title(f"Composite index of closeness. Weights: {used}", fontsize=10, pad=14)
+    bottom.fill_between(as_dates(count.index), count, step="mid", color=OKABE_ITO[4], lw=0)
+    bottom.set_ylim(0, len(scaled.columns))
+    bottom.set_ylabel("Indicators\nbehind it", fontsize=8)
+    bottom.set_xlabel("Year")
+    figure.subplots_adjust(left=0.08, right=0.98, top=0.9, bottom=0.1, hspace=0.12)
+    return figure
+
+
+def sensitivity_chart(composites: pd.DataFrame):
+    """Decade means of the composite under each weighting: one line style and marker each."""
+    figure = Figure(figsize=(10, 4.5))
+    axes = figure.subplots()
+    for number, name in enumerate(composites.columns):
+        decades = by_decade(composites[name])
+        axes.plot(decades.index + 5, decades, LINE_STYLES[number % 4], marker=MARKERS[number % 4],
+                  color=COLOURS[number % 4], label=name)  # fmt: skip
+    for year, label in [(BEFORE, str(BEFORE)), (AFTER, str(AFTER))]:
+        axes.axvline(year, color="grey", linewidth=0.8)
+        axes.text(year, 1.02, label, ha="center", fontsize=8)
+    axes.set_ylim(-0.05, 1.08)
+    axes.set_xlabel("Decade (point at its middle)")
+    axes.set_ylabel("Composite, decade mean (0 … 1)")
+    axes.set_title("The same data under four weightings", pad=14)
+    axes.legend(title="Weighting", fontsize=8, loc="upper left")
+    figure.subplots_adjust(left=0.08, right=0.98, top=0.88, bottom=0.12)
+    return figure
+
+
+def png(figure) -> bytes:
+    """A Figure as PNG bytes, for an Image widget."""
+    buffer = io.BytesIO()
+    figure.savefig(buffer, format="png", dpi=80)
+    return buffer.getvalue()
+
+
+class WeightsPanel(Panel):
+    """One slider per indicator; any change (a drag, or set_weights) redraws the composite."""
+
+    def __init__(self, scaled: pd.DataFrame, weights: Mapping[str, float] | None = None):
+        self.scaled = scaled
+        start = checked_weights(weights or WEIGHTINGS["equal"], tuple(scaled.columns))
+        self.sliders = {
+            name: widgets.FloatSlider(
+                value=start[name], min=0, max=MAX_WEIGHT, step=0.5, description=INDICATORS[name],
+                continuous_update=False, style={"description_width": "initial"},
+            )
+            for name in scaled.columns
+        }  # fmt: skip
+        self.message = widgets.HTML()
+        self.image = widgets.Image(format="png")
+        self.figure = None
+        self.index = None
+        self._quiet = False
+        for slider in self.sliders.values():
+            slider.observe(lambda _change: self._slid(), names="value")
+        super().__init__(
+            [widgets.VBox(list(self.sliders.values())), self.message, self.image],
+            fallback="Weights panel: run this cell, then move the sliders to reweight the index.",
+        )
+        self.apply()
+
+    @property
+    def weights(self) -> dict[str, float]:
+        """The weights the sliders show now."""
+        return {name: slider.value for name, slider in self.sliders.items()}
+
+    def _slid(self) -> None:
+        if not self._quiet:
+            self.apply()
+
+    def set_weights(self, **weights: float) -> None:
+        """Move the sliders to these weights (others to 0) and redraw, as dragging them would."""
+        try:
+            checked = checked_weights(weights, tuple(self.sliders))
+        except WeightError as problem:
+            self.message.value = str(problem)
+            print(problem)
+            return
+        self._quiet = True
+        try:
+            for name, value in checked.items():
+                self.sliders[name].value = value
+        finally:
+            self._quiet = False
+        self.apply(echo=True)
+
+    def apply(self, echo: bool = False) -> None:
+        """Rebuild the composite from the sliders, redraw the chart and update the summary line."""
+        try:
+            weights = checked_weights(self.weights, tuple(self.sliders))
+        except WeightError as problem:
+            self.message.value = str(problem)
+            return
+        self.index = composite(self.scaled, weights)
+        self.figure = composite_chart(self.scaled, weights)
+        self.image.value = png(self.figure)
+        text = summary(self.index)
+        self.message.value = text
+        if echo:
+            print(text)
+
+
+def weights_panel(scaled: pd.DataFrame, weights: Mapping[str, float] | None = None) -> WeightsPanel:
+    """A panel of weight sliders over the composite chart (equal weights to start)."""
+    return WeightsPanel(scaled, weights)

@@ -1,0 +1,69 @@
+"""Keep place names on a crowded map readable: move labels that overlap other text.
+
+`places_map` writes each place's name up and to the right of its marker. Where places crowd
+together (the Syrian coast, the Caucasus) names run into each other or into a country's name.
+`untangle_labels(figure)` tries each name in a few other positions around its marker (below,
+to the left, below left) and keeps the first one that overlaps no text already placed; a name
+that fits nowhere stays where it was. It returns the same figure, so it wraps a map call:
+
+    untangle_labels(places_map(places, outlines, ids, extent, "title", routes=routes))
+"""
+
+from matplotlib.backends.backend_agg import FigureCanvasAgg
+from matplotlib.figure import Figure
+from matplotlib.text import Annotation
+
+# (x, y) offsets in points and horizontal alignment: the default first, then the alternatives.
+POSITIONS = [
+    ((4, 4), "left"),
+    ((4, -10), "left"),
+    ((-4, 4), "right"),
+    ((-4, -10), "right"),
+    ((0, 7), "center"),
+    ((0, -14), "center"),
+]
+PADDING = 1.0  # pixels of clear space wanted between two texts
+
+
+def place_labels(axes) -> list[Annotation]:
+    """The place names of a map: annotations with text, written in offset points."""
+    return [
+        text
+        for text in axes.texts
+        if isinstance(text, Annotation) and text.get_text() and text.anncoords == "offset points"
+    ]
+
+
+def overlaps(box, others) -> int:
+    """How many boxes in `others` the pixel box `box` comes within PADDING of."""
+    grown = box.padded(PADDING)
+    return sum(grown.overlaps(other) for other in others)
+
+
+def move(label: Annotation, offset: tuple[int, int], alignment: str) -> None:
+    """Write `label` at `offset` points from its marker, aligned on that side."""
+    label.xyann = offset
+    label.set_horizontalalignment(alignment)
+
+
+def untangle_labels(figure: Figure) -> Figure:
+    """Move each place name that overlaps other text to the first free position around it."""
+    renderer = FigureCanvasAgg(figure).get_renderer()
+    for axes in figure.axes:
+        labels = place_labels(axes)
+        fixed = [text for text in axes.texts if text not in labels and text.get_text()]
+        placed = [text.get_window_extent(renderer) for text in fixed]
+        frame = axes.get_window_extent(renderer)
+        for label in labels:
+            clashes = []
+            for offset, alignment in POSITIONS:
+                move(label, offset, alignment)
+                box = label.get_window_extent(renderer)
+                outside = box.x0 < frame.x0 or box.x1 > frame.x1
+                clashes.append(overlaps(box, placed) + 100 * outside)
+                if not clashes[-1]:
+                    break
+            else:
+                move(label, *POSITIONS[clashes.index(min(clashes))])
+            placed.append(label.get_window_extent(renderer))
+    return figure

@@ -1,0 +1,59 @@
+"""untangle_labels: crowded place names move apart; names with room stay where they were."""
+
+from itertools import combinations
+
+from matplotlib.backends.backend_agg import FigureCanvasAgg
+from matplotlib.figure import Figure
+
+from iran_russia.data import load
+from iran_russia.map_labels import POSITIONS, place_labels, untangle_labels
+from iran_russia.maps import places_map
+
+
+def crowded_map():
+    """Three names at almost the same spot, one far away, and a fixed text over the first."""
+    figure = Figure(figsize=(6, 4))
+    axes = figure.subplots()
+    axes.set_xlim(0, 10)
+    axes.set_ylim(0, 10)
+    for name, x, y in [("Alpha base", 5, 5), ("Beta port", 5.05, 5.05), ("Gamma", 5, 4.95),
+                       ("Far away", 1, 9)]:  # fmt: skip
+        axes.annotate(name, (x, y), xytext=(4, 4), textcoords="offset points", fontsize=7)
+    axes.text(5.6, 5.15, "COUNTRY", fontsize=7)
+    return figure, axes
+
+
+def boxes(figure, texts):
+    renderer = FigureCanvasAgg(figure).get_renderer()
+    return [text.get_window_extent(renderer) for text in texts]
+
+
+def test_crowded_names_no_longer_overlap_and_the_figure_is_returned():
+    figure, axes = crowded_map()
+    assert untangle_labels(figure) is figure
+    texts = [text for text in axes.texts if text.get_text()]
+    clashes = [pair for pair in combinations(boxes(figure, texts), 2) if pair[0].overlaps(pair[1])]
+    assert not clashes
+
+
+def test_a_name_with_room_keeps_its_place():
+    figure, axes = crowded_map()
+    untangle_labels(figure)
+    far = next(text for text in place_labels(axes) if text.get_text() == "Far away")
+    assert tuple(far.xyann) == POSITIONS[0][0]
+    assert far.get_horizontalalignment() == "left"
+
+
+def test_route_arrows_and_plain_texts_are_left_alone():
+    places, outlines = load("places"), load("country_outlines")
+    ids = ["hmeimim-air-base", "tartus-naval-facility", "latakia", "damascus"]
+    figure = places_map(places, outlines, ids, (30, 40, 31, 38), "Coast",
+                        routes=[("damascus", "latakia", "a route")])  # fmt: skip
+    axes = figure.axes[0]
+    before = [(text.get_text(), text.get_position()) for text in axes.texts
+              if text not in place_labels(axes)]  # fmt: skip
+    untangle_labels(figure)
+    after = [(text.get_text(), text.get_position()) for text in axes.texts
+             if text not in place_labels(axes)]  # fmt: skip
+    assert before == after
+    assert len(place_labels(axes)) == len(ids)
