@@ -8,6 +8,7 @@ from iran_russia import charts, maps
 from iran_russia.charts import score_timeline, timeline_strip
 from iran_russia.data import load
 from iran_russia.explorers import timeline_explorer
+from iran_russia.panel import escaped_table
 
 
 @pytest.fixture(scope="module")
@@ -104,4 +105,12 @@ def test_trade_lines_break_where_a_year_has_no_data():
     missing = [x for x, y in zip(*line.get_data(), strict=True) if x not in years]
     assert missing and all(
         pd.isna(y) for x, y in zip(*line.get_data(), strict=True) if x in missing
+    )
+
+
+def test_escaped_table_escapes_headers_and_cells():
+    table = escaped_table(["<b>"], [["<script>x</script>"], [1]])
+    assert table == (
+        "<table><tr><th>&lt;b&gt;</th></tr>"
+        "<tr><td>&lt;script&gt;x&lt;/script&gt;</td></tr><tr><td>1</td></tr></table>"
     )

@@ -19,7 +19,6 @@ hollow triangles, undelivered and cancelled ones dotted lines with squares or cr
 comes from data/ and is HTML-escaped.
 """
 
-import html
 import re
 
 import ipywidgets as widgets
@@ -27,7 +26,7 @@ import pandas as pd
 from matplotlib.figure import Figure
 
 from iran_russia.charts import OKABE_ITO
-from iran_russia.panel import Panel
+from iran_russia.panel import Panel, escaped_table
 
 STATUS_STYLES = {  # status: (line style, marker, filled, legend label)
     "delivered": ("-", "o", True, "delivered (confirmed by SIPRI or both governments)"),
@@ -114,22 +113,22 @@ def summary_text(chosen: pd.DataFrame, years: tuple[int, int] | None) -> str:
 def deal_rows_html(chosen: pd.DataFrame) -> str:
     """An HTML table of deals, one row each, every cell escaped; the note is shown only for
     deals not confirmed as delivered."""
-    header = "".join(f"<th>{html.escape(name)}</th>" for name in COLUMNS)
     rows = []
     for deal in chosen.itertuples():
         uncertain = "" if deal.status == "delivered" or pd.isna(deal.note) else deal.note
         quantity = "" if pd.isna(deal.quantity) else f"{int(deal.quantity):,}"
-        cells = (
-            deal.year,
-            f"{deal.supplier} → {deal.recipient}",
-            deal.system,
-            str(deal.status).upper(),
-            deliveries(deal),
-            quantity,
-            uncertain,
+        rows.append(
+            (
+                deal.year,
+                f"{deal.supplier} → {deal.recipient}",
+                deal.system,
+                str(deal.status).upper(),
+                deliveries(deal),
+                quantity,
+                uncertain,
+            )
         )
-        rows.append("<tr>" + "".join(f"<td>{html.escape(str(c))}</td>" for c in cells) + "</tr>")
-    return f"<table><tr>{header}</tr>{''.join(rows)}</table>"
+    return escaped_table(COLUMNS, rows)
 
 
 def deal_explorer(deals: pd.DataFrame, years: tuple[int, int] | None = None) -> Panel:

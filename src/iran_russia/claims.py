@@ -13,7 +13,6 @@ statement it is, not of whether it is true. Verdicts are never shown by colour a
 own marker and is written beside its row.
 """
 
-import html
 import re
 
 import ipywidgets as widgets
@@ -22,7 +21,7 @@ from matplotlib.figure import Figure
 
 from iran_russia.charts import OKABE_ITO
 from iran_russia.data import load
-from iran_russia.panel import Panel
+from iran_russia.panel import Panel, escaped_table
 
 KINDS = ("fact", "interpretation", "prediction")
 TAG = re.compile(r"^\[(fact|interpretation|prediction)\]\s*")
@@ -103,17 +102,10 @@ def claims_summary(chosen: pd.DataFrame) -> str:
 
 def claim_rows_html(chosen: pd.DataFrame) -> str:
     """An HTML table of claims (seed, date, kind, claim, the series' note), every cell escaped."""
-    header = "".join(f"<th>{name}</th>" for name in ("seed", "date", "kind", "claim", "note"))
-    rows = [
-        "<tr>"
-        + "".join(
-            f"<td>{html.escape(str(value))}</td>"
-            for value in (row.seed, row.date, row.kind, f"“{row.text}”", row.note)
-        )
-        + "</tr>"
-        for row in chosen.itertuples()
-    ]
-    return f"<table><tr>{header}</tr>{''.join(rows)}</table>"
+    rows = (
+        (row.seed, row.date, row.kind, f"“{row.text}”", row.note) for row in chosen.itertuples()
+    )
+    return escaped_table(["seed", "date", "kind", "claim", "note"], rows)
 
 
 def claim_explorer(quotations: pd.DataFrame) -> Panel:

@@ -4,29 +4,21 @@ Each explorer is a Panel, so before its cell runs a reader sees one friendly sen
 Every text shown comes from data/ and is HTML-escaped before it is displayed.
 """
 
-import html
-
 import ipywidgets as widgets
 import pandas as pd
 
-from iran_russia.panel import Panel
+from iran_russia.panel import Panel, escaped_table
 
 ROW_LIMIT = 40
 
 
 def event_rows_html(events: pd.DataFrame) -> str:
     """An HTML table of events (date, title, category, status), every cell escaped."""
-    rows = [
-        "<tr>"
-        + "".join(
-            f"<td>{html.escape(str(value))}</td>"
-            for value in (row.date.date(), row.title, row.category, row.status)
-        )
-        + "</tr>"
+    rows = (
+        (row.date.date(), row.title, row.category, row.status)
         for row in events.head(ROW_LIMIT).itertuples()
-    ]
-    header = "<tr><th>date</th><th>event</th><th>category</th><th>status</th></tr>"
-    return f"<table>{header}{''.join(rows)}</table>"
+    )
+    return escaped_table(["date", "event", "category", "status"], rows)
 
 
 def timeline_explorer(events: pd.DataFrame) -> Panel:

@@ -1,8 +1,13 @@
-"""A widget container whose plain-text form is a friendly sentence, not an ipywidgets repr.
+"""Building blocks of every panel: a container with a friendly plain-text form, escaped tables.
+
+A Panel's plain-text form is a friendly sentence, not an ipywidgets repr.
 
 Before a notebook is run (a fresh Binder session, a static view), each stored widget output
 shows only its plain text. That text is also what nbval compares, so it must be deterministic.
 """
+
+import html
+from collections.abc import Iterable
 
 import ipywidgets as widgets
 
@@ -16,3 +21,13 @@ class Panel(widgets.VBox):
 
     def __repr__(self) -> str:
         return self._fallback
+
+
+def escaped_table(columns: Iterable[str], rows: Iterable[Iterable]) -> str:
+    """An HTML table with a header row; every header and cell is HTML-escaped text."""
+
+    def cells(values, tag):
+        return "".join(f"<{tag}>{html.escape(str(value))}</{tag}>" for value in values)
+
+    body = "".join(f"<tr>{cells(row, 'td')}</tr>" for row in rows)
+    return f"<table><tr>{cells(columns, 'th')}</tr>{body}</table>"
