@@ -4,7 +4,7 @@ import nbformat
 import pytest
 
 from conftest import ROOT, all_notebooks
-from iran_russia.tools.execute import run
+from iran_russia.tools.execute import merged_streams, run
 
 
 def code_cells(path):
@@ -34,3 +34,15 @@ def test_lesson_runs_from_a_copy_of_the_repository(repo_copy, name):
     notebook, _ = run(repo_copy / "notebooks" / name)
     errors = [o for c in notebook.cells for o in c.get("outputs", []) if o.output_type == "error"]
     assert not errors
+
+
+def test_split_printed_output_is_joined_so_reruns_give_identical_files():
+    chunks = [
+        nbformat.v4.new_output("stream", name="stdout", text="a\n"),
+        nbformat.v4.new_output("stream", name="stdout", text="b\n"),
+        nbformat.v4.new_output("stream", name="stderr", text="c\n"),
+        nbformat.v4.new_output("execute_result", data={"text/plain": "1"}, execution_count=1),
+        nbformat.v4.new_output("stream", name="stdout", text="d\n"),
+    ]
+    merged = merged_streams(chunks)
+    assert [o.get("text") for o in merged] == ["a\nb\n", "c\n", None, "d\n"]

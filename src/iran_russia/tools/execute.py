@@ -33,8 +33,26 @@ def run(path: Path) -> tuple[nbformat.NotebookNode, float]:
     return notebook, time.perf_counter() - started
 
 
+def merged_streams(outputs: list) -> list:
+    """Join consecutive stdout (or stderr) chunks, which arrive split at random points."""
+    merged = []
+    for output in outputs:
+        previous = merged[-1] if merged else None
+        if (
+            output.output_type == "stream"
+            and previous is not None
+            and previous.output_type == "stream"
+            and previous.name == output.name
+        ):
+            previous.text += output.text
+        else:
+            merged.append(output)
+    return merged
+
+
 def tidy(notebook: nbformat.NotebookNode) -> nbformat.NotebookNode:
-    """Drop run-specific metadata (widget state, timings) so reruns give identical files."""
+    """Drop run-specific metadata (widget state, timings) and join split printed output, so
+    reruns give identical files."""
     notebook.metadata.pop("widgets", None)
     notebook.metadata["kernelspec"] = {
         "name": KERNEL,
@@ -44,6 +62,8 @@ def tidy(notebook: nbformat.NotebookNode) -> nbformat.NotebookNode:
     notebook.metadata.get("language_info", {}).pop("version", None)
     for cell in notebook.cells:
         cell.metadata.pop("execution", None)
+        if cell.cell_type == "code":
+            cell.outputs = merged_streams(cell.outputs)
     return notebook
 
 
