@@ -1,0 +1,1 @@
+"""Browser checks: JupyterLab on loopback, driven in Debian's Chromium by Playwright."""
