@@ -26,7 +26,7 @@ import pandas as pd
 from matplotlib.figure import Figure
 
 from iran_russia.charts import OKABE_ITO
-from iran_russia.panel import Panel, escaped_table
+from iran_russia.panel import Panel, escaped_table, filter_panel
 
 STATUS_STYLES = {  # status: (line style, marker, filled, legend label)
     "delivered": ("-", "o", True, "delivered (confirmed by SIPRI or both governments)"),
@@ -153,18 +153,12 @@ def deal_explorer(deals: pd.DataFrame, years: tuple[int, int] | None = None) -> 
         value=BOTH_DIRECTIONS,
         description="Direction",
     )
-    summary = widgets.Label()
-    table = widgets.HTML()
 
-    def show(_change=None):
+    def show():
         chosen = select_deals(deals, status.value, direction.value, span.value)
-        summary.value = summary_text(chosen, span.value)
-        table.value = deal_rows_html(chosen)
+        return summary_text(chosen, span.value), deal_rows_html(chosen)
 
-    for control in (span, status, direction):
-        control.observe(show, names="value")
-    show()
-    return Panel([widgets.HBox([span, status, direction]), summary, table], fallback=FALLBACK)
+    return filter_panel([span, status, direction], show, FALLBACK)
 
 
 def short_name(system: str) -> str:

@@ -21,7 +21,7 @@ from matplotlib.figure import Figure
 
 from iran_russia.charts import OKABE_ITO
 from iran_russia.data import load
-from iran_russia.panel import Panel, escaped_table
+from iran_russia.panel import Panel, escaped_table, filter_panel
 
 KINDS = ("fact", "interpretation", "prediction")
 TAG = re.compile(r"^\[(fact|interpretation|prediction)\]\s*")
@@ -119,21 +119,12 @@ def claim_explorer(quotations: pd.DataFrame) -> Panel:
         layout={"width": "auto"},
     )
     kind = widgets.Dropdown(options=[ALL_KINDS, *KINDS], value=ALL_KINDS, description="Kind")
-    summary = widgets.Label()
-    table = widgets.HTML()
 
-    def show(_change=None):
+    def show():
         chosen = choose_claims(claims, seed.value, kind.value)
-        summary.value = claims_summary(chosen)
-        table.value = claim_rows_html(chosen)
+        return claims_summary(chosen), claim_rows_html(chosen)
 
-    seed.observe(show, names="value")
-    kind.observe(show, names="value")
-    show()
-    return Panel(
-        [widgets.HBox([seed, kind]), summary, table],
-        fallback="Claim explorer: run this cell to open it.",
-    )
+    return filter_panel([seed, kind], show, "Claim explorer: run this cell to open it.")
 
 
 def verdict_chart(checks: pd.DataFrame) -> Figure:

@@ -7,7 +7,7 @@ Every text shown comes from data/ and is HTML-escaped before it is displayed.
 import ipywidgets as widgets
 import pandas as pd
 
-from iran_russia.panel import Panel, escaped_table
+from iran_russia.panel import Panel, escaped_table, filter_panel
 
 ROW_LIMIT = 40
 
@@ -29,22 +29,14 @@ def timeline_explorer(events: pd.DataFrame) -> Panel:
     )
     categories = ["all", *sorted(events.category.astype(str).unique())]
     category = widgets.Dropdown(options=categories, value="all", description="Category")
-    summary = widgets.Label()
-    table = widgets.HTML()
 
-    def show(_change=None):
+    def show():
         start, end = years.value
         chosen = events[events.date.dt.year.between(start, end)]
         if category.value != "all":
             chosen = chosen[chosen.category == category.value]
         shown = min(len(chosen), ROW_LIMIT)
-        summary.value = f"{len(chosen)} events from {start} to {end} (showing {shown})."
-        table.value = event_rows_html(chosen)
+        summary = f"{len(chosen)} events from {start} to {end} (showing {shown})."
+        return summary, event_rows_html(chosen)
 
-    years.observe(show, names="value")
-    category.observe(show, names="value")
-    show()
-    return Panel(
-        [widgets.HBox([years, category]), summary, table],
-        fallback="Timeline explorer: run this cell to open it.",
-    )
+    return filter_panel([years, category], show, "Timeline explorer: run this cell to open it.")

@@ -7,7 +7,7 @@ shows only its plain text. That text is also what nbval compares, so it must be 
 """
 
 import html
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 
 import ipywidgets as widgets
 
@@ -31,3 +31,20 @@ def escaped_table(columns: Iterable[str], rows: Iterable[Iterable]) -> str:
 
     body = "".join(f"<tr>{cells(row, 'td')}</tr>" for row in rows)
     return f"<table><tr>{cells(columns, 'th')}</tr>{body}</table>"
+
+
+def filter_panel(controls: list, show: Callable[[], tuple[str, str]], fallback: str) -> Panel:
+    """An explorer: controls in a row, a summary line and a table below them.
+
+    `show()` reads the controls and returns (summary sentence, escaped HTML table); it runs once
+    now and again whenever a control changes."""
+    summary = widgets.Label()
+    table = widgets.HTML()
+
+    def refresh(_change=None):
+        summary.value, table.value = show()
+
+    for control in controls:
+        control.observe(refresh, names="value")
+    refresh()
+    return Panel([widgets.HBox(controls), summary, table], fallback=fallback)
