@@ -36,12 +36,12 @@ format: $(VENV)/.test
 
 $(VENV)/.runtime: requirements.txt pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install --quiet -r requirements.txt
-	$(BIN)/python -m pip install --quiet --no-deps -e .
+	$(BIN)/python -m pip install --quiet --quiet -r requirements.txt
+	$(BIN)/python -m pip install --quiet --quiet --no-deps -e .
 	touch $@
 
 $(VENV)/.test: $(VENV)/.runtime requirements-test.txt
-	$(BIN)/python -m pip install --quiet -r requirements-test.txt -c requirements.txt
+	$(BIN)/python -m pip install --quiet --quiet -r requirements-test.txt -c requirements.txt
 	touch $@
 
 clean:
