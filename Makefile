@@ -8,8 +8,11 @@ NOTEBOOKS := $(wildcard notebooks/*.ipynb solutions/*.ipynb exercises/*.ipynb)
 
 .PHONY: lab test notebooks exercises data bench lint format lock clean
 
+# Jupyter refuses to run as root (in a container, say) unless told it may.
+ROOT_FLAG := $(if $(filter 0,$(shell id -u)),--allow-root)
+
 lab: $(VENV)/.runtime
-	$(BIN)/jupyter lab notebooks/00_start_here.ipynb
+	$(BIN)/jupyter lab $(ROOT_FLAG) notebooks/00_start_here.ipynb
 
 test: $(VENV)/.test
 	MPLBACKEND=Agg $(BIN)/python -m pytest

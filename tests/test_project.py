@@ -1,6 +1,8 @@
 """The front door: README commands, CI entry point, layout and paths."""
 
+import os
 import re
+import subprocess
 
 import pytest
 
@@ -49,3 +51,10 @@ def test_missing_data_folder_is_one_clear_sentence(tmp_path, monkeypatch):
 def test_data_folder_can_be_set_explicitly(tmp_path, monkeypatch):
     monkeypatch.setenv("IRAN_RUSSIA_DATA", str(tmp_path))
     assert data_dir() == tmp_path
+
+
+def test_make_lab_opens_the_start_page_and_may_run_as_root_in_a_container():
+    dry_run = subprocess.run(["make", "-n", "lab"], cwd=ROOT, capture_output=True, text=True)
+    command = [line for line in dry_run.stdout.splitlines() if "jupyter lab" in line][-1]
+    assert command.endswith("notebooks/00_start_here.ipynb")
+    assert ("--allow-root" in command) == (os.geteuid() == 0)
