@@ -8,13 +8,13 @@ import pytest
 from frictionless import validate
 
 from conftest import ROOT, all_notebooks
+from iran_russia.calendars import julian_to_gregorian
 from iran_russia.data import load, table_names
 from iran_russia.eras import BY_NAME
 from iran_russia.tools import build_data, data_dictionary
 
 DATA = ROOT / "data"
 RAW = ROOT.parent / "shared" / "data-raw"
-JULIAN_OFFSET_DAYS = {17: 10, 18: 11, 19: 12, 20: 13}  # by century (1700s -> 18, ...)
 CURRICULUM_TOPICS = [  # every topic of CURRICULUM.md has at least one event whose title matches
     r"Persian campaign", r"Gulistan", r"Turkmenchay", r"Griboyedov", r"Akhal",
     r"Anglo-Russian Convention", r"ultimatum", r"Treaty of Friendship", r"invade neutral Iran",
@@ -97,25 +97,26 @@ def test_event_dates_lie_within_their_era(tables):
     assert outside.empty, outside[["event_id", "date", "era"]]
 
 
-def test_dates_match_their_precision(tables):
-    events = tables["events"]
-    month = events[events.date_precision == "month"]
-    year = events[events.date_precision == "year"]
+@pytest.mark.parametrize("name", ["events", "treaties", "visits"])
+def test_dates_match_their_precision(tables, name):
+    frame = tables[name]
+    month = frame[frame.date_precision == "month"]
+    year = frame[frame.date_precision == "year"]
     assert (month.date.dt.day == 1).all()
     assert ((year.date.dt.day == 1) & (year.date.dt.month == 1)).all()
 
 
 @pytest.mark.parametrize("name", ["events", "treaties"])
-def test_julian_dates_are_the_calendar_offset_before_the_gregorian(tables, name):
+def test_julian_dates_convert_to_the_gregorian_date(tables, name):
     frame = tables[name].dropna(subset=["date_julian"])
     assert (frame.date.dt.year <= 1918).all(), "Russia used the Julian calendar until 1918"
-    century = (frame.date.dt.year - 1) // 100 + 1
-    expected = century.map(JULIAN_OFFSET_DAYS)
-    gap = (frame.date - frame.date_julian).dt.days
-    assert (gap == expected).all(), frame[gap != expected]
+    for row in frame.itertuples():
+        old_style = row.date_julian
+        expected = julian_to_gregorian(old_style.year, old_style.month, old_style.day)
+        assert row.date.date() == expected, (row[1], row.date_julian, row.date)
 
 
-@pytest.mark.parametrize("name", ["events", "treaties"])
+@pytest.mark.parametrize("name", ["events", "treaties", "visits"])
 def test_disputed_and_reported_rows_say_why(tables, name):
     frame = tables[name]
     unexplained = frame[frame.status.isin(["disputed", "reported"]) & frame.note.isna()]

@@ -88,3 +88,64 @@ def test_cite_formats_sources_and_rejects_unknown_ids():
     assert references[0].startswith("[1] ") and "http" in references[0]
     with pytest.raises(DataError, match="no source 'nope'"):
         cite("nope")
+
+
+@pytest.mark.parametrize(
+    ("content", "expected"),
+    [
+        ("", "events.csv is empty"),
+        (None, "events.csv has a header but no rows"),
+        (b"\xff\xfe\x00bad", "could not be read as a UTF-8 CSV file"),
+    ],
+)
+def test_empty_header_only_and_unreadable_files_give_one_sentence(data_copy, content, expected):
+    path = data_copy / "events.csv"
+    if content is None:
+        path.write_text(path.read_text(encoding="utf-8").splitlines()[0] + "\n", encoding="utf-8")
+    elif isinstance(content, bytes):
+        path.write_bytes(content)
+    else:
+        path.write_text(content, encoding="utf-8")
+    with pytest.raises(DataError, match=expected) as caught:
+        load("events")
+    one_sentence(caught.value)
+
+
+def test_a_file_that_cannot_be_opened_gives_one_sentence(data_copy):
+    path = data_copy / "events.csv"
+    path.unlink()
+    path.mkdir()
+    with pytest.raises(DataError, match="events.csv could not be opened") as caught:
+        load("events")
+    one_sentence(caught.value)
+
+
+def test_a_duplicate_id_is_reported(data_copy):
+    path = data_copy / "events.csv"
+    lines = path.read_text(encoding="utf-8").splitlines()
+    path.write_text("\n".join([*lines, lines[1]]) + "\n", encoding="utf-8")
+    first_id = lines[1].split(",")[0]
+    with pytest.raises(DataError, match=f"line {len(lines) + 1}: '{first_id}' appears twice"):
+        load("events")
+
+
+@pytest.mark.parametrize(("score", "bound"), [("11", "maximum of 10"), ("-11", "minimum of -10")])
+def test_a_value_beyond_a_declared_bound_is_reported(data_copy, score, bound):
+    path = data_copy / "events.csv"
+    lines = path.read_text(encoding="utf-8").splitlines()
+    lines[1] = lines[1].replace(",-10,", f",{score},", 1)
+    assert f",{score}," in lines[1], "the first event should have the score -10"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    with pytest.raises(DataError, match=f"line 2: {score} is beyond the {bound}"):
+        load("events")
+
+
+def test_a_missing_sources_file_is_named_not_the_data_folder(tmp_path, monkeypatch):
+    shutil.copytree(ROOT / "data", tmp_path / "data")
+    (tmp_path / "data" / "sources.csv").unlink()
+    (tmp_path / "notebooks").mkdir()
+    monkeypatch.delenv("IRAN_RUSSIA_DATA", raising=False)
+    monkeypatch.chdir(tmp_path / "notebooks")
+    with pytest.raises(DataError, match="sources.csv is missing from") as caught:
+        load("sources")
+    one_sentence(caught.value)

@@ -32,7 +32,7 @@ def test_layout(name):
 
 def test_project_root_is_found_from_a_nested_folder(tmp_path, monkeypatch):
     (tmp_path / "data").mkdir()
-    (tmp_path / "data" / "sources.csv").write_text("source_id\n")
+    (tmp_path / "data" / "datapackage.json").write_text("{}")
     nested = tmp_path / "notebooks" / "deeper"
     nested.mkdir(parents=True)
     monkeypatch.chdir(nested)

@@ -51,21 +51,33 @@ def load(name: str) -> pd.DataFrame:
     """Read one table, check its columns and values, and return it with proper types."""
     schema = fields(name)
     path = data_dir() / f"{name}.csv"
-    if not path.is_file():
+    if not path.exists():
         raise DataError(f"{path.name} is missing from {path.parent}.")
-    try:
-        raw = pd.read_csv(path, dtype=str, keep_default_na=False, encoding="utf-8")
-    except (pd.errors.ParserError, UnicodeDecodeError) as error:
-        raise DataError(f"{path.name} could not be read as a UTF-8 CSV file ({error}).") from None
+    raw = read_text_table(path)
     expected = [field["name"] for field in schema]
     if list(raw.columns) != expected:
         raise DataError(
             f"{path.name} should have the columns {', '.join(expected)}, "
             f"but has {', '.join(raw.columns)}."
         )
+    if raw.empty:
+        raise DataError(f"{path.name} has a header but no rows.")
     return pd.DataFrame(
         {field["name"]: typed(raw[field["name"]], field, path.name) for field in schema}
     )
+
+
+def read_text_table(path) -> pd.DataFrame:
+    """Read a CSV file as text columns, turning every way it can fail into one DataError."""
+    try:
+        return pd.read_csv(path, dtype=str, keep_default_na=False, encoding="utf-8")
+    except pd.errors.EmptyDataError:
+        raise DataError(f"{path.name} is empty: it should start with a header row.") from None
+    except (pd.errors.ParserError, UnicodeDecodeError) as error:
+        reason = str(error).splitlines()[0].rstrip(".")
+        raise DataError(f"{path.name} could not be read as a UTF-8 CSV file ({reason}).") from None
+    except OSError as error:
+        raise DataError(f"{path.name} could not be opened ({error.strerror}).") from None
 
 
 def typed(column: pd.Series, field: dict, filename: str) -> pd.Series:
@@ -76,6 +88,10 @@ def typed(column: pd.Series, field: dict, filename: str) -> pd.Series:
     if constraints.get("required") and values.isna().any():
         row = int(values.isna().idxmax()) + 2
         raise DataError(f"{where} is empty on line {row} but must always have a value.")
+    repeated = values.notna() & values.duplicated()
+    if constraints.get("unique") and repeated.any():
+        row = int(repeated.idxmax())
+        raise DataError(f"{where}, line {row + 2}: {values[row]!r} appears twice but must be unique.")
     kind = field["type"]
     if kind == "date":
         converted = pd.to_datetime(values, format="%Y-%m-%d", errors="coerce")
@@ -96,9 +112,23 @@ def typed(column: pd.Series, field: dict, filename: str) -> pd.Series:
     if bad.any():
         row = int(bad.idxmax())
         raise DataError(f"{where}, line {row + 2}: {values[row]!r} is not {problem}.")
+    check_bounds(converted, constraints, where)
     if "enum" in constraints:
         return pd.Series(pd.Categorical(values, categories=constraints["enum"]), name=column.name)
     return converted
+
+
+def check_bounds(values: pd.Series, constraints: dict, where: str) -> None:
+    """Raise a DataError for the first value below a declared minimum or above a maximum."""
+    for bound, outside in (("minimum", values.lt), ("maximum", values.gt)):
+        if bound in constraints:
+            beyond = outside(constraints[bound]).fillna(False).astype(bool)
+            if beyond.any():
+                row = int(beyond.idxmax())
+                raise DataError(
+                    f"{where}, line {row + 2}: {values[row]} is beyond the {bound} "
+                    f"of {constraints[bound]}."
+                )
 
 
 def cite(source_ids: str) -> str:
@@ -109,7 +139,7 @@ def cite(source_ids: str) -> str:
         if source_id not in sources.index:
             raise DataError(f"There is no source {source_id!r} in sources.csv.")
         row = sources.loc[source_id]
-        parts = [row.author, row.title, row.publisher, row.date]
+        parts = [row.author, row.title, row.publisher, row.date, row.url]
         described = ". ".join(str(part) for part in parts if pd.notna(part))
-        lines.append(f"[{number}] {described}. {row.url}")
+        lines.append(f"[{number}] {described}.")
     return "\n".join(lines)

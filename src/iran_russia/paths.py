@@ -4,7 +4,7 @@ import os
 from pathlib import Path
 
 DATA_ENV_VAR = "IRAN_RUSSIA_DATA"
-MARKER = Path("data") / "sources.csv"
+MARKER = Path("data") / "datapackage.json"
 
 
 class DataNotFound(FileNotFoundError):

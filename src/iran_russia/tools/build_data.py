@@ -23,6 +23,7 @@ TIV_BASIS = {
 PARTNERS = {"russia": "vote_russia_ussr", "usa": "vote_usa", "china": "vote_china_prc"}
 ISSUE_AREAS = {"all": None, "middle_east": "issue_me", "nuclear": "issue_nu"}
 CAST = ["yes", "no", "abstain"]
+BUILT_TABLES = ("arms_tiv", "unga_agreement", "trade", "country_outlines")
 MIN_ROLL_CALLS = 10  # fewer shared votes in a year (January 2020 has a handful) say little
 UNGA_SOURCES = "voeten-unga-votes;bailey-strezhnev-voeten-2017"
 COW_FLOWS = {
