@@ -91,7 +91,7 @@ def typed(column: pd.Series, field: dict, filename: str) -> pd.Series:
     repeated = values.notna() & values.duplicated()
     if constraints.get("unique") and repeated.any():
         row = int(repeated.idxmax())
-        raise DataError(f"{where}, line {row + 2}: {values[row]!r} appears twice but must be unique.")
+        raise DataError(f"{where}, line {row + 2}: {values[row]!r} appears twice; ids are unique.")
     kind = field["type"]
     if kind == "date":
         converted = pd.to_datetime(values, format="%Y-%m-%d", errors="coerce")

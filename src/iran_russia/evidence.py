@@ -199,7 +199,7 @@ def expected_kind(url: str) -> str | None:
 
 
 def carries_a_row(source: pd.Series) -> bool:
-    """A source that can carry a fact alone: not a copy, not Wikipedia, not state media or a seed."""
+    """A source that can carry a fact alone: no copy, Wikipedia page, state medium or seed."""
     return (
         copy_reason(source.url) is None
         and not is_wikipedia(source.url)
