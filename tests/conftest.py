@@ -1,13 +1,20 @@
 """Shared test helpers: where the repository is, and copies of it for tests that need one."""
 
+import os
 import shutil
+import tempfile
 from pathlib import Path
 
+import pandas as pd
 import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
 NOTEBOOK_FOLDERS = ("notebooks", "solutions", "exercises")
 NOT_COPIED = (".venv", ".git", "build", "test-artifacts", "*_cache", ".hypothesis", "__pycache__")
+
+# Saved student work goes to a fresh folder for each test run, so notebooks (nbval, the browser)
+# start blank and nothing is written beside the committed notebooks.
+os.environ["IRAN_RUSSIA_WORK"] = tempfile.mkdtemp(prefix="iran-russia-work-")
 
 # Fixture notebooks are inputs for tests (some deliberately broken), not lessons for nbval.
 collect_ignore = ["fixtures"]
@@ -24,3 +31,29 @@ def repo_copy(tmp_path: Path) -> Path:
     target = tmp_path / "elsewhere" / "series"
     shutil.copytree(ROOT, target, ignore=shutil.ignore_patterns(*NOT_COPIED))
     return target
+
+
+def pytest_terminal_summary(terminalreporter):
+    """After the tests, print what the curated tables' citations rest on, by kind of source."""
+    from iran_russia.data import DataError, load, table_names
+    from iran_russia.evidence import citation_shares
+    from iran_russia.tools.build_data import BUILT_TABLES
+
+    try:
+        tables = {name: load(name) for name in table_names() if name not in BUILT_TABLES}
+    except DataError as problem:
+        terminalreporter.write_line(f"citations by kind: not computed ({problem})")
+        return
+    cited = [
+        source_id
+        for name, frame in tables.items()
+        if name != "sources"
+        for column in ("source_ids", "source_id")
+        if column in frame
+        for cell in frame[column].dropna()
+        for source_id in cell.split(";")
+    ]
+    shares = citation_shares(tables["sources"], pd.Series(cited))
+    terminalreporter.section("citations in the curated tables of data/, by kind of source")
+    for kind, share in shares.items():
+        terminalreporter.write_line(f"{kind:>14}  {share:6.1%}")

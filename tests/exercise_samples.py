@@ -4,6 +4,7 @@
 uses and starts a fresh session; RIGHT, PARTLY and WRONG give answers of each kind.
 """
 
+import tempfile
 from contextlib import contextmanager, redirect_stdout
 from io import StringIO
 from pathlib import Path
@@ -12,6 +13,7 @@ import pytest
 
 from iran_russia.exercises import session
 from iran_russia.exercises.computations import COMPUTATIONS
+from iran_russia.exercises.store import WORK_ENV_VAR
 
 FIXTURE_DATA = Path(__file__).parent / "fixtures" / "exercise_data"
 TOTAL = 42
@@ -46,12 +48,15 @@ WRONG = {
 
 @contextmanager
 def samples():
-    """The sample questions as the data folder, their fake computation, a fresh session."""
-    with pytest.MonkeyPatch.context() as patch:
+    """The sample questions as the data folder, their fake computation, a fresh session with
+    an empty folder of saved work (yielded)."""
+    with pytest.MonkeyPatch.context() as patch, tempfile.TemporaryDirectory() as work:
         patch.setenv("IRAN_RUSSIA_DATA", str(FIXTURE_DATA))
+        patch.setenv(WORK_ENV_VAR, work)
         patch.setitem(COMPUTATIONS, "fixture_total", lambda: TOTAL)
         patch.setattr(session, "_opened", {})
-        yield
+        patch.setattr(session, "_stores", {})
+        yield Path(work)
 
 
 def printed(action, *args) -> str:

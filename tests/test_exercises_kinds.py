@@ -20,7 +20,7 @@ INPUT_TYPES = {
 }
 
 
-@pytest.fixture(autouse=True, scope="module")
+@pytest.fixture(autouse=True)
 def sample_questions():
     with samples():
         yield

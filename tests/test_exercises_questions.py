@@ -153,4 +153,4 @@ def test_progress_reports_each_exercise_and_a_total():
             "Total: 3 of 8 answered, 2 correct.\n"
         )
         exercise("99-single")
-        assert printed(progress, 99).splitlines()[0] == "99-single    not answered yet"
+        assert printed(progress, 99).splitlines()[0] == "99-single    correct"

@@ -6,13 +6,15 @@
     gulistan.answer(1813)                    # or in code; both print the same feedback
     check("00-events-count", len(events))    # a data task, checked against the data files
     progress("00")                           # answered and correct, per exercise of lesson 00
+    start_over("00")                         # forget lesson 00's saved answers
 
 Modules: questions (reads data/questions/NN_topic.yaml against schema.json), kinds (what each
 kind of question expects and how it grades), answers (turns a student's value into something
 gradable, or one sentence), computations (the expected values of data tasks), widgets (the
-panels and their DOM contract) and session (the three functions above).
+panels and their DOM contract), store (the student's saved work) and session (the functions
+above). Handing work in lives in iran_russia.classroom.
 """
 
-from iran_russia.exercises.session import check, exercise, progress
+from iran_russia.exercises.session import check, exercise, progress, start_over
 
-__all__ = ["check", "exercise", "progress"]
+__all__ = ["check", "exercise", "progress", "start_over"]

@@ -1,15 +1,29 @@
-"""What a notebook calls: exercise() opens a question, check() answers one, progress() sums up.
+"""What a notebook calls: exercise() opens a question, check() answers one, progress() sums up,
+start_over() forgets a lesson's saved work.
 
-The panel opened last for each question holds the student's tries in this kernel session, so
-running an exercise's cell again starts it afresh, and progress() reports what those panels hold.
-None of the three raises at a student: an unknown id or lesson gets one sentence instead.
+Every graded answer is saved at once in the student's own folder (see store.py), so re-running a
+cell, restarting the kernel or reopening the workbook brings each panel and progress() back.
+None of these raises at a student: an unknown id or lesson gets one sentence instead.
 """
 
 from iran_russia.exercises.questions import QuestionError, find, lesson_questions
+from iran_russia.exercises.store import Store
 from iran_russia.exercises.widgets import ExercisePanel, Notice
 from iran_russia.paths import DataNotFound
 
 _opened: dict[str, ExercisePanel] = {}
+_stores: dict[str, Store] = {}
+
+
+def saved_work(lesson: str) -> Store:
+    """The saved work of one lesson ("01"), read once per kernel; says so if it was unreadable."""
+    if lesson not in _stores:
+        _stores[lesson] = Store(lesson)
+    store = _stores[lesson]
+    if store.notice:
+        print(store.notice)
+        store.notice = ""
+    return store
 
 
 def exercise(question_id: str) -> ExercisePanel | Notice:
@@ -18,7 +32,7 @@ def exercise(question_id: str) -> ExercisePanel | Notice:
         question = find(question_id)
     except (QuestionError, DataNotFound) as problem:
         return Notice(str(problem))
-    panel = _opened[question.id] = ExercisePanel(question)
+    panel = _opened[question.id] = ExercisePanel(question, saved_work(question.id[:2]))
     return panel
 
 
@@ -31,6 +45,13 @@ def check(question_id: str, answer: object = ...) -> None:
     (panel if panel is not None else exercise(question_id)).answer(answer)
 
 
+def status_of(record: dict) -> str:
+    """A saved record in words: correct, answered but not correct yet, or not answered yet."""
+    if record.get("solved"):
+        return "correct"
+    return "answered, not correct yet" if record.get("tries") else "not answered yet"
+
+
 def progress(lesson: str) -> None:
     """Print each exercise of a lesson ("00") as answered and correct or not, then a total."""
     try:
@@ -38,13 +59,25 @@ def progress(lesson: str) -> None:
     except (QuestionError, DataNotFound) as problem:
         print(problem)
         return
-    statuses = {
-        question.id: _opened[question.id].status if question.id in _opened else "not answered yet"
-        for question in questions
-    }
+    store = saved_work(questions[0].id[:2])
+    statuses = {question.id: status_of(store.get(question.id)) for question in questions}
     width = max(map(len, statuses))
     for name, status in statuses.items():
         print(f"{name:<{width}}  {status}")
     answered = sum(status != "not answered yet" for status in statuses.values())
     correct = sum(status == "correct" for status in statuses.values())
     print(f"Total: {answered} of {len(statuses)} answered, {correct} correct.")
+
+
+def start_over(lesson: str) -> None:
+    """Forget the saved work of a lesson ("01") and blank its open panels; the old file is kept."""
+    try:
+        number = lesson_questions(lesson)[0].id[:2]
+    except (QuestionError, DataNotFound) as problem:
+        print(problem)
+        return
+    saved_work(number).clear()
+    for question_id, panel in _opened.items():
+        if question_id.startswith(f"{number}-"):
+            panel.reset()
+    print(f"Lesson {number} starts afresh: its earlier answers were set aside, not deleted.")

@@ -18,11 +18,14 @@ method a notebook calls, which updates the feedback line and prints the same sen
 shown in HTML is escaped; option labels are plain widget text.
 """
 
+import contextlib
 from html import escape
 
 import ipywidgets as widgets
+from traitlets import TraitError
 
 from iran_russia.exercises.kinds import Outcome, Question
+from iran_russia.exercises.store import Store, plain
 from iran_russia.panel import Panel
 
 TRIES_BEFORE_EXPLANATION = 3
@@ -75,7 +78,7 @@ def input_widgets(question: Question) -> list[widgets.Widget]:
 class ExercisePanel(Panel):
     """One question as a panel: prompt, inputs, Check and Hint, feedback, explanation."""
 
-    def __init__(self, question: Question):
+    def __init__(self, question: Question, store: Store | None = None):
         inputs = input_widgets(question)
         check = widgets.Button(description="Check", button_style="primary")
         hint = widgets.Button(description="Hint")
@@ -95,6 +98,7 @@ class ExercisePanel(Panel):
         self.add_class("ex-panel")
         self.add_class(f"ex-kind-{question.kind}")
         self.question = question
+        self.store = store
         self.inputs = inputs
         self.check_button, self.hint_button = check, hint
         self.feedback, self.hint_line, self.explanation = feedback, hint_line, explanation
@@ -102,6 +106,7 @@ class ExercisePanel(Panel):
         check.on_click(lambda _button: self.answer(self.value()))
         hint.on_click(lambda _button: self.show_hint())
         self.reset()
+        self.restore()
 
     def value(self) -> object:
         """What the inputs say now, in the form `answer` takes."""
@@ -139,12 +144,58 @@ class ExercisePanel(Panel):
                 message = f"{opening}{reason}; {advice}."
         self.feedback.value = escape(message)
         print(message)
+        if verdict.outcome is not Outcome.UNUSABLE:
+            wrong = self.store.get(self.question.id).get("wrong", []) if self.store else []
+            if not self.solved:
+                wrong.append(plain(value))
+            self.save(tries=self.tries, solved=self.solved, answer=plain(value), wrong=wrong)
 
     def show_hint(self) -> None:
         """Show and print the hint."""
         message = f"Hint: {self.question.hint}"
         self.hint_line.value = escape(message)
         print(message)
+        self.save(hint=True)
+
+    def save(self, **fields) -> None:
+        """Record this question's state in the student's saved work, if the panel has a store."""
+        if self.store is not None:
+            self.store.put(self.question.id, **fields)
+
+    def restore(self) -> None:
+        """Bring back the saved state of this question: tries, result, answer, hint."""
+        record = self.store.get(self.question.id) if self.store is not None else {}
+        if not record.get("tries"):
+            if record.get("hint"):
+                self.hint_line.value = escape(f"Hint: {self.question.hint}")
+            return
+        self.tries, self.solved = record["tries"], record.get("solved", False)
+        self.submitted = record.get("answer")
+        self.show_inputs(self.submitted)
+        if record.get("hint"):
+            self.hint_line.value = escape(f"Hint: {self.question.hint}")
+        if self.solved or self.tries >= TRIES_BEFORE_EXPLANATION:
+            self.explanation.value = escape(f"Explanation: {self.question.explanation}")
+        tries = f"{self.tries} {'try' if self.tries == 1 else 'tries'}"
+        self.feedback.value = escape(f"Your saved work is back: {self.status} ({tries}).")
+
+    def show_inputs(self, value: object) -> None:
+        """Set the inputs to a saved answer where they can show it; leave the rest blank."""
+        match self.question.kind:
+            case "single" | "numeric":
+                pairs = [(self.inputs[0], value if self.question.kind == "single" else str(value))]
+            case "multiple":
+                chosen = {v for v in value if isinstance(v, str)} if isinstance(value, list) else set()
+                ticks = [letter in chosen for letter in self.question.options.letters]
+                pairs = list(zip(self.inputs, ticks, strict=True))
+            case "data":
+                pairs = []
+            case _:
+                shown = value if isinstance(value, list) else []
+                pairs = list(zip(self.inputs, shown, strict=False))
+        for box, shown in pairs:
+            with contextlib.suppress(TraitError):
+                box.value = shown
 
     @property
     def status(self) -> str:

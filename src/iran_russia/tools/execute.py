@@ -3,16 +3,21 @@
     python -m iran_russia.tools.execute notebooks/*.ipynb
 
 Each notebook runs with its own folder as the working folder, exactly as JupyterLab would run
-it. Widget state is not stored (before a run, readers see each widget's plain-text fallback),
+it, and with an empty folder of saved student work, so no earlier answers are restored. Widget
+state is not stored (before a run, readers see each widget's plain-text fallback),
 so committed notebooks stay small and deterministic.
 """
 
+import os
 import sys
+import tempfile
 import time
 from pathlib import Path
 
 import nbformat
 from nbclient import NotebookClient
+
+from iran_russia.exercises.store import WORK_ENV_VAR
 
 KERNEL = "python3"
 TIMEOUT_SECONDS = 300
@@ -28,9 +33,12 @@ def run(path: Path) -> tuple[nbformat.NotebookNode, float]:
         store_widget_state=False,
         resources={"metadata": {"path": str(path.parent)}},
     )
-    started = time.perf_counter()
-    client.execute()
-    return notebook, time.perf_counter() - started
+    with tempfile.TemporaryDirectory() as work:
+        os.environ[WORK_ENV_VAR] = work
+        started = time.perf_counter()
+        client.execute()
+        seconds = time.perf_counter() - started
+    return notebook, seconds
 
 
 def merged_streams(outputs: list) -> list:
