@@ -185,7 +185,8 @@ class ExercisePanel(Panel):
             case "single" | "numeric":
                 pairs = [(self.inputs[0], value if self.question.kind == "single" else str(value))]
             case "multiple":
-                chosen = {v for v in value if isinstance(v, str)} if isinstance(value, list) else set()
+                listed = value if isinstance(value, list) else []
+                chosen = {letter for letter in listed if isinstance(letter, str)}
                 ticks = [letter in chosen for letter in self.question.options.letters]
                 pairs = list(zip(self.inputs, ticks, strict=True))
             case "data":
