@@ -150,7 +150,8 @@ def test_progress_reports_each_exercise_and_a_total():
             "99-numeric   not answered yet\n"
             "99-estimate  not answered yet\n"
             "99-data      correct\n"
-            "Total: 3 of 8 answered, 2 correct.\n"
+            "99-writing   not answered yet\n"
+            "Total: 3 of 9 answered, 2 correct.\n"
         )
         exercise("99-single")
         assert printed(progress, 99).splitlines()[0] == "99-single    correct"

@@ -1,6 +1,7 @@
 """Handing work in and collecting it: one file per student and lesson, one table per class.
 
-In a workbook:   hand_in("01")              writes hand_in_01_<name>.html beside the workbook
+In a workbook:   hand_in("01", "Ada Lovelace")   writes hand_in_01_Ada-Lovelace.html beside the
+                 workbook (the name is remembered: later, hand_in("01") is enough)
 For a teacher:   python -m iran_russia.classroom collect FOLDER
                  reads every hand-in file in FOLDER and writes class_table.csv (one row per
                  student and lesson) and question_table.csv (share correct, most common wrong
@@ -47,16 +48,13 @@ def file_safe(name: str) -> str:
 
 
 def student_name(name: object) -> str | None:
-    """The name to hand in under: the one given (and remembered), the remembered one, or asked."""
+    """The name to hand in under: the one given (and remembered from then on), or remembered."""
     remembered = work_folder() / NAME_FILE
     if name is None:
         try:
             name = json.loads(remembered.read_text(encoding="utf-8"))["name"]
         except (OSError, ValueError, KeyError, TypeError):
-            try:
-                name = input("Your name, as your teacher knows you: ")
-            except Exception:  # no keyboard in this kernel (a script, a test): ask in words
-                return None
+            return None
     if not isinstance(name, str) or not name.strip():
         return None
     name = " ".join(name.split())[:80]
@@ -119,7 +117,10 @@ def hand_in(lesson: str, name: object = None) -> None:
         return
     student = student_name(name)
     if student is None:
-        print(f'Give your name as well, for example: hand_in("{lesson}", "Ada Lovelace").')
+        print(
+            f'Give your name once, for example hand_in("{lesson}", "Ada Lovelace"); '
+            f'after that, hand_in("{lesson}") is enough.'
+        )
         return
     record = hand_in_record(lesson, student)
     target = Path.cwd() if os.access(Path.cwd(), os.W_OK) else work_folder()

@@ -41,7 +41,6 @@ COPY_HOSTS = {
     "fouman.com": "popular history summary site",
     "friendlywiki.com": "Wikipedia mirror",
     "gateway.ipfs.io": "IPFS gateway to a Wikipedia snapshot",
-    "helpcame.com": "aggregator repost",
     "history-maps.com": "machine-written history summaries",
     "hotbot.com": "search-engine answer page",
     "hyperhistory.com": "popular history summary site",

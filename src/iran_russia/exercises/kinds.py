@@ -9,6 +9,7 @@ one sentence saying what is expected; such an answer does not count as a try.
 
 import hashlib
 import inspect
+import re
 from dataclasses import dataclass
 from enum import Enum, auto
 
@@ -31,6 +32,7 @@ class Outcome(Enum):
     WRONG = auto()
     PARTLY = auto()
     CORRECT = auto()
+    WRITTEN = auto()  # a piece of writing, kept for the student to mark against a rubric
 
 
 @dataclass(frozen=True)
@@ -283,7 +285,42 @@ class DataTask(Amount):
             raise Unusable(f"The data could not give the right value: {error}") from None
 
 
+def word_count(text: str) -> int:
+    """Words in a text, counted as runs of letters or digits (so "Turkmenchay's" is one)."""
+    return len(re.findall(r"\w+(?:['’]\w+)*", text))
+
+
+class Writing(Question):
+    """A few sentences of the student's own, kept and shown with a points-based rubric."""
+
+    kind = "writing"
+    fields = {
+        "min_words": {"type": "integer", "minimum": 1},
+        "rubric": records(
+            {"criterion": TEXT, "points": {"type": "integer", "minimum": 1}, "top": TEXT},
+            min_items=2,
+        ),
+    }
+
+    def __init__(self, entry: dict):
+        super().__init__(entry)
+        self.min_words = entry["min_words"]
+        self.rubric = entry["rubric"]
+
+    @property
+    def expected(self) -> str:
+        return f"a text of at least {self.min_words} words"
+
+    def grade(self, value: object) -> Verdict:
+        if not isinstance(value, str):
+            raise Unusable(f"Expected {self.expected}, not {describe(value)}.")
+        words = word_count(value)
+        if words < self.min_words:
+            raise Unusable(f"Write at least {self.min_words} words: this has {words}.")
+        return Verdict(Outcome.WRITTEN, f"{words} words")
+
+
 QUESTION_KINDS = {
     kind.kind: kind
-    for kind in (SingleChoice, MultipleChoice, Order, Match, Classify, Numeric, DataTask)
+    for kind in (SingleChoice, MultipleChoice, Order, Match, Classify, Numeric, DataTask, Writing)
 }

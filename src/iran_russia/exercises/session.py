@@ -49,6 +49,8 @@ def status_of(record: dict) -> str:
     """A saved record in words: correct, answered but not correct yet, or not answered yet."""
     if record.get("solved"):
         return "correct"
+    if record.get("text"):
+        return "written"
     return "answered, not correct yet" if record.get("tries") else "not answered yet"
 
 

@@ -3,7 +3,7 @@
 DOM contract (the browser tests rely on it; keep it exactly):
 
 - every panel has the CSS classes `ex-panel` and `ex-kind-<kind>`, where kind is one of
-  single, multiple, order, match, classify, numeric, data;
+  single, multiple, order, match, classify, numeric, data, writing;
 - its two buttons are described "Check" and "Hint";
 - the prompt has the class `ex-prompt`, the feedback line `ex-feedback`, the hint line `ex-hint`
   (empty until Hint is pressed) and the explanation `ex-explanation` (empty until a correct answer
@@ -11,7 +11,8 @@ DOM contract (the browser tests rely on it; keep it exactly):
 - the inputs are: single, one RadioButtons; multiple, one Checkbox per option; order, one
   Dropdown per position; match, one Dropdown per left-hand item; classify, one Dropdown per item;
   numeric, one Text box; data, none (the student calls check(...), and Check re-checks the last
-  value given).
+  value given); writing, one Textarea (Check saves the text and shows the rubric, with points,
+  in the explanation line, for the student to mark their own answer).
 
 A click on Check reads the inputs (`panel.value()`) and calls `panel.answer(value)`, the very
 method a notebook calls, which updates the feedback line and prints the same sentence. Every text
@@ -24,9 +25,9 @@ from html import escape
 import ipywidgets as widgets
 from traitlets import TraitError
 
-from iran_russia.exercises.kinds import Outcome, Question
+from iran_russia.exercises.kinds import Outcome, Question, word_count
 from iran_russia.exercises.store import Store, plain
-from iran_russia.panel import Panel
+from iran_russia.panel import Panel, escaped_table
 
 TRIES_BEFORE_EXPLANATION = 3
 
@@ -71,8 +72,21 @@ def input_widgets(question: Question) -> list[widgets.Widget]:
             ]
         case "numeric":
             return [widgets.Text(value="", placeholder="Type a number")]
+        case "writing":
+            box = widgets.Textarea(value="", placeholder="Write your answer here", rows=8)
+            box.layout.width = "100%"
+            return [box]
         case _:
             return []
+
+
+def rubric_html(question: Question) -> str:
+    """The rubric of a writing task as an escaped table, with the total and the explanation."""
+    rows = [(row["criterion"], row["points"], row["top"]) for row in question.rubric]
+    total = sum(row["points"] for row in question.rubric)
+    table = escaped_table(["criterion", "points", "what a top answer does"], rows)
+    intro = escape(f"Mark your answer out of {total} with this rubric. {question.explanation}")
+    return f"<p>{intro}</p>{table}"
 
 
 class ExercisePanel(Panel):
@@ -111,7 +125,7 @@ class ExercisePanel(Panel):
     def value(self) -> object:
         """What the inputs say now, in the form `answer` takes."""
         match self.question.kind:
-            case "single" | "numeric":
+            case "single" | "numeric" | "writing":
                 return self.inputs[0].value
             case "multiple":
                 letters = self.question.options.letters
@@ -129,6 +143,10 @@ class ExercisePanel(Panel):
         verdict = self.question.judge(value)
         if verdict.outcome is Outcome.UNUSABLE:
             message = verdict.detail
+        elif verdict.outcome is Outcome.WRITTEN:
+            self.tries += 1
+            self.explanation.value = rubric_html(self.question)
+            message = f"Saved ({verdict.detail}): now mark your answer with the rubric below."
         else:
             self.tries += 1
             self.solved = verdict.outcome is Outcome.CORRECT
@@ -144,7 +162,9 @@ class ExercisePanel(Panel):
                 message = f"{opening}{reason}; {advice}."
         self.feedback.value = escape(message)
         print(message)
-        if verdict.outcome is not Outcome.UNUSABLE:
+        if verdict.outcome is Outcome.WRITTEN:
+            self.save(tries=self.tries, text=plain(value), words=word_count(value))
+        elif verdict.outcome is not Outcome.UNUSABLE:
             wrong = self.store.get(self.question.id).get("wrong", []) if self.store else []
             if not self.solved:
                 wrong.append(plain(value))
@@ -170,11 +190,13 @@ class ExercisePanel(Panel):
                 self.hint_line.value = escape(f"Hint: {self.question.hint}")
             return
         self.tries, self.solved = record["tries"], record.get("solved", False)
-        self.submitted = record.get("answer")
+        self.submitted = record.get("text", record.get("answer"))
         self.show_inputs(self.submitted)
         if record.get("hint"):
             self.hint_line.value = escape(f"Hint: {self.question.hint}")
-        if self.solved or self.tries >= TRIES_BEFORE_EXPLANATION:
+        if self.question.kind == "writing":
+            self.explanation.value = rubric_html(self.question)
+        elif self.solved or self.tries >= TRIES_BEFORE_EXPLANATION:
             self.explanation.value = escape(f"Explanation: {self.question.explanation}")
         tries = f"{self.tries} {'try' if self.tries == 1 else 'tries'}"
         self.feedback.value = escape(f"Your saved work is back: {self.status} ({tries}).")
@@ -182,8 +204,10 @@ class ExercisePanel(Panel):
     def show_inputs(self, value: object) -> None:
         """Set the inputs to a saved answer where they can show it; leave the rest blank."""
         match self.question.kind:
-            case "single" | "numeric":
-                pairs = [(self.inputs[0], value if self.question.kind == "single" else str(value))]
+            case "single" | "writing":
+                pairs = [(self.inputs[0], value)]
+            case "numeric":
+                pairs = [(self.inputs[0], str(value))]
             case "multiple":
                 listed = value if isinstance(value, list) else []
                 chosen = {letter for letter in listed if isinstance(letter, str)}
@@ -203,6 +227,8 @@ class ExercisePanel(Panel):
         """Where the student is: correct, answered but not correct yet, or not answered yet."""
         if self.solved:
             return "correct"
+        if self.tries and self.question.kind == "writing":
+            return "written"
         return "answered, not correct yet" if self.tries else "not answered yet"
 
     def reset(self) -> None:

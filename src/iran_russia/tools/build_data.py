@@ -23,6 +23,11 @@ TIV_BASIS = {
 PARTNERS = {"russia": "vote_russia_ussr", "usa": "vote_usa", "china": "vote_china_prc"}
 ISSUE_AREAS = {"all": None, "middle_east": "issue_me", "nuclear": "issue_nu"}
 CAST = ["yes", "no", "abstain"]
+# Addresses in the raw files that are reposts of a work, and the source row of the work itself.
+REPOSTS = {
+    "https://www.urdupoint.com/en/business/russia-iran-turnover-hit-record-highs-in-2022-1639715.html":
+    "sputnik-2023-02-09-trade",
+}
 BUILT_TABLES = ("arms_tiv", "unga_agreement", "trade", "country_outlines")
 MIN_ROLL_CALLS = 10  # fewer shared votes in a year (January 2020 has a handful) say little
 UNGA_SOURCES = "voeten-unga-votes;bailey-strezhnev-voeten-2017"
@@ -102,7 +107,7 @@ def trade(raw: Path, sources: pd.DataFrame) -> pd.DataFrame:
         ).dropna(subset=["value_musd"])
         for flow, column in COW_FLOWS.items()
     ]
-    source_by_url = dict(zip(sources["url"], sources["source_id"], strict=True))
+    source_by_url = {**dict(zip(sources["url"], sources["source_id"], strict=True)), **REPOSTS}
     reported = []
     for row in pd.read_csv(raw / "trade_ir_ru_news_figures.csv").itertuples():
         if row.measure not in REPORTED_MEASURES:

@@ -1,0 +1,307 @@
+"""The instructor guide and the lessons' route marks, generated from one source each.
+
+    python -m iran_russia.tools.guide          # write instructors/NN_*.md and mark the lessons
+    python -m iran_russia.tools.guide --check  # exit 1 if anything written would change
+
+A teacher's notes for a lesson live in instructors/content/NN_name.yaml: each section's minutes
+and route (core = the 45-minute route, deep = a deep dive), the exercises done in class, the
+discussion questions and the common misconceptions. The objectives and key points come from the
+lesson notebook, and the answer key and the writing rubric from data/questions/NN_name.yaml, so
+nothing is typed twice. The lesson notebooks get a route line under every section heading and a
+summary of both routes under "Estimated time" (or at the end of the opening cell).
+"""
+
+import re
+import sys
+from pathlib import Path
+
+import nbformat
+import yaml
+
+from iran_russia.exercises.questions import find
+from iran_russia.paths import project_root
+
+CORE_MINUTES = (40, 45)
+FULL_MINUTES = (80, 95)
+ROUTE_LINE = re.compile(r"^\*(Core route|Deep dive) · .*\*$")
+ROUTES_BLOCK = "**Routes.**"
+HEADING = re.compile(r"^## (.+)$")
+SECTION_NAMES = {"objectives": "Learning objectives", "key points": "Key points"}
+
+
+class GuideError(ValueError):
+    """A guide file disagrees with its lesson or question file; the message says where."""
+
+
+def lesson_stems(root: Path) -> list[str]:
+    return sorted(path.stem for path in (root / "instructors" / "content").glob("*.yaml"))
+
+
+def read_content(root: Path, stem: str) -> dict:
+    return yaml.safe_load((root / "instructors" / "content" / f"{stem}.yaml").read_text("utf-8"))
+
+
+def read_questions(root: Path, stem: str) -> list[dict]:
+    path = root / "data" / "questions" / f"{stem}.yaml"
+    return yaml.safe_load(path.read_text("utf-8"))["questions"]
+
+
+def markdown_sections(notebook) -> dict[str, str]:
+    """Each '## ' section of a notebook's markdown: heading -> its text (route line removed)."""
+    sections, current = {}, None
+    for cell in notebook.cells:
+        if cell.cell_type != "markdown":
+            continue
+        for line in cell.source.splitlines():
+            match = HEADING.match(line)
+            if match:
+                current = match.group(1).strip()
+                sections[current] = ""
+            elif current is not None and not ROUTE_LINE.match(line):
+                sections[current] += line + "\n"
+    return sections
+
+
+def minutes(sections: list[dict], route: str | None = None) -> int:
+    return sum(s["minutes"] for s in sections if route is None or s["route"] == route)
+
+
+def validate(stem: str, content: dict, headings: list[str], question_ids: list[str]) -> None:
+    """Raise GuideError if the guide file does not fit its lesson and its questions."""
+    listed = [section["heading"] for section in content["sections"]]
+    if listed != headings:
+        raise GuideError(f"{stem}: the sections must be the lesson's '## ' headings, in order.")
+    core = minutes(content["sections"], "core") + content["core_exercise_minutes"]
+    full = (
+        minutes(content["sections"])
+        + content["core_exercise_minutes"]
+        + content["extended_exercise_minutes"]
+    )
+    if not CORE_MINUTES[0] <= core <= CORE_MINUTES[1]:
+        raise GuideError(f"{stem}: the core route takes {core} minutes, not {CORE_MINUTES}.")
+    if not FULL_MINUTES[0] <= full <= FULL_MINUTES[1]:
+        raise GuideError(f"{stem}: the full route takes {full} minutes, not {FULL_MINUTES}.")
+    chosen = content["core_exercises"] + content["extended_exercises"]
+    unknown = sorted(set(chosen) - set(question_ids))
+    if unknown or len(chosen) != len(set(chosen)):
+        raise GuideError(f"{stem}: exercises unknown or listed twice: {unknown or chosen}.")
+    if len(content["discussion"]) < 5 or len(content["misconceptions"]) < 3:
+        raise GuideError(f"{stem}: give at least 5 discussion questions and 3 misconceptions.")
+
+
+def route_line(section: dict) -> str:
+    label = "Core route" if section["route"] == "core" else "Deep dive"
+    time = f"about {section['minutes']} min" if section["minutes"] else "for reference"
+    before = " · can be read before class" if section["before_class"] else ""
+    return f"*{label} · {time}{before}*"
+
+
+def routes_summary(stem: str, content: dict) -> str:
+    """The lines a lesson shows about its two routes."""
+    sections = content["sections"]
+    core_reading = minutes(sections, "core")
+    core_total = core_reading + content["core_exercise_minutes"]
+    full_total = core_total + minutes(sections, "deep") + content["extended_exercise_minutes"]
+    before = [s["heading"] for s in sections if s["before_class"]]
+    lines = [
+        ROUTES_BLOCK,
+        f"- **In a 45-minute period** (about {core_total} minutes): the sections marked *Core "
+        f"route* (about {core_reading} minutes) and {len(content['core_exercises'])} exercises of "
+        f"the workbook `exercises/{stem}.ipynb` (about {content['core_exercise_minutes']} "
+        "minutes).",
+        f"- **In 90 minutes, or on your own** (about {full_total} minutes): every section, the "
+        "*Deep dive* ones too, and the rest of the workbook.",
+    ]
+    if before:
+        lines.append(f"- **Reading before class:** {'; '.join(before)}.")
+    return "\n".join(lines)
+
+
+def marked_source(source: str, routes: dict[str, dict], summary: str, opening: bool) -> str:
+    """A markdown cell with route lines under its headings and the routes summary in place."""
+    out, skipping = [], False
+    for line in source.splitlines():
+        match = HEADING.match(line)
+        if match:
+            skipping = False
+        if skipping or ROUTE_LINE.match(line):
+            continue
+        if line.startswith(ROUTES_BLOCK):
+            skipping = True
+            continue
+        if match and out and out[-1].strip():
+            out.append("")
+        out.append(line)
+        if match and match.group(1).strip() in routes:
+            out += ["", route_line(routes[match.group(1).strip()])]
+            if match.group(1).strip() == "Estimated time":
+                out += ["", summary]
+                skipping = True
+    if opening:
+        while out and not out[-1].strip():
+            out.pop()
+        out += ["", summary]
+    text = "\n".join(out)
+    return re.sub(r"\n{3,}", "\n\n", text).strip("\n")
+
+
+def mark_lesson(notebook, stem: str, content: dict) -> None:
+    """Put route lines and the routes summary into a lesson notebook, in place."""
+    routes = {section["heading"]: section for section in content["sections"]}
+    summary = routes_summary(stem, content)
+    has_estimate = "Estimated time" in routes
+    opening = next(i for i, c in enumerate(notebook.cells) if c.cell_type == "markdown")
+    for index, cell in enumerate(notebook.cells):
+        if cell.cell_type == "markdown":
+            add_summary = index == opening and not has_estimate
+            cell.source = marked_source(cell.source, routes, summary, add_summary)
+
+
+def right_answer(entry: dict) -> str:
+    """The right answer of a question file entry, in words a teacher can mark with."""
+    letters = "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
+    kind = entry["kind"]
+    if kind == "single":
+        return f"{letters[entry['options'].index(entry['answer'])]}. {entry['answer']}"
+    if kind == "multiple":
+        chosen = [f"{letters[entry['options'].index(a)]}. {a}" for a in entry["answer"]]
+        return "; ".join(chosen)
+    if kind == "order":
+        return " → ".join(entry["items"])
+    if kind == "match":
+        return "; ".join(f"{pair['left']} → {pair['right']}" for pair in entry["pairs"])
+    if kind == "classify":
+        return "; ".join(f"{item['text']} → {item['bin']}" for item in entry["items"])
+    if kind == "numeric":
+        tolerance = entry.get("tolerance", 0)
+        return f"{entry['answer']}" + (f" (± {tolerance})" if tolerance else "")
+    if kind == "data":
+        value = find(entry["id"]).target()
+        tolerance = entry.get("tolerance", 0)
+        shown = f"{value:g}" + (f" (± {tolerance})" if tolerance else "")
+        return f"{shown}, computed from data/ now ({entry['computation']})"
+    return "marked with the rubric below"
+
+
+def one_line(text: object) -> str:
+    """Text on one line, safe inside a markdown table cell."""
+    return " ".join(str(text).split()).replace("|", "\\|")
+
+
+def table(header: list[str], rows: list[list], align: str = "") -> list[str]:
+    """Markdown table lines; `align` marks right-aligned columns with 'r' ('lrl')."""
+    rule = ["---:" if (align[i : i + 1] == "r") else "---" for i in range(len(header))]
+    lines = [f"| {' | '.join(header)} |", f"| {' | '.join(rule)} |"]
+    return lines + [f"| {' | '.join(one_line(cell) for cell in row)} |" for row in rows]
+
+
+def guide_page(title: str, stem: str, content: dict, lesson: dict, entries: list[dict]) -> str:
+    """The instructor's page of one lesson, as markdown."""
+    sections = content["sections"]
+    parts = [
+        f"# {title.removeprefix('# ')}: instructor's page",
+        "",
+        f"<!-- Generated by `make guide` from instructors/content/{stem}.yaml, the lesson and "
+        f"data/questions/{stem}.yaml: edit those, not this page. -->",
+        "",
+        f"Lesson `notebooks/{stem}.ipynb`, workbook `exercises/{stem}.ipynb`, worked answers "
+        f"`solutions/{stem}.ipynb`.",
+    ]
+    for name, heading in SECTION_NAMES.items():
+        if heading in lesson:
+            parts += ["", f"## {name.capitalize()} (from the lesson)", "", lesson[heading].strip()]
+    summary = routes_summary(stem, content).replace(ROUTES_BLOCK, "").strip()
+    parts += ["", "## Routes", "", summary, ""]
+    parts += table(
+        ["section", "route", "minutes", "before class?"],
+        [
+            [
+                s["heading"],
+                s["route"].replace("deep", "deep dive"),
+                s["minutes"],
+                "yes" if s["before_class"] else "",
+            ]
+            for s in sections
+        ],
+        "llrl",
+    )
+    for label, key in [
+        ("In class (45 minutes)", "core_exercises"),
+        ("Added in 90 minutes", "extended_exercises"),
+    ]:
+        parts += ["", f"**{label}:** {', '.join(f'`{i}`' for i in content[key]) or 'none'}."]
+    parts += ["", "## Discussion questions", ""]
+    for number, item in enumerate(content["discussion"], start=1):
+        parts += [f"{number}. **{one_line(item['question'])}**", ""]
+        parts += [f"   *What good answers contain:* {one_line(item['good_answers'])}", ""]
+    parts += ["## Common misconceptions", ""]
+    for item in content["misconceptions"]:
+        parts += [f"- **{one_line(item['misconception'])}** {one_line(item['evidence'])}"]
+    for entry in (e for e in entries if e["kind"] == "writing"):
+        total = sum(row["points"] for row in entry["rubric"])
+        parts += ["", f"## Writing task `{entry['id']}`: rubric ({total} points)", ""]
+        parts += [one_line(entry["prompt"]), ""]
+        parts += table(
+            ["criterion", "points", "what a top answer does"],
+            [[row["criterion"], row["points"], row["top"]] for row in entry["rubric"]],
+            "lrl",
+        )
+    parts += ["", "## Answer key", ""]
+    parts += table(
+        ["exercise", "kind", "right answer", "why"],
+        [
+            [f"`{e['id']}`", e["kind"], right_answer(e), e["explanation"]]
+            for e in entries
+            if e["kind"] != "writing"
+        ],
+    )
+    return "\n".join(parts).rstrip() + "\n"
+
+
+def build(root: Path) -> dict[Path, str]:
+    """Every file the guide writes, with its new text: guide pages and marked lessons."""
+    written = {}
+    for stem in lesson_stems(root):
+        content = read_content(root, stem)
+        entries = read_questions(root, stem)
+        path = root / "notebooks" / f"{stem}.ipynb"
+        notebook = nbformat.read(path, as_version=4)
+        lesson_sections = markdown_sections(notebook)
+        validate(stem, content, list(lesson_sections), [entry["id"] for entry in entries])
+        mark_lesson(notebook, stem, content)
+        written[path] = nbformat.writes(notebook) + "\n"
+        title = next(
+            line
+            for c in notebook.cells
+            for line in c.source.splitlines()
+            if c.cell_type == "markdown" and line.startswith("# ")
+        )
+        page = guide_page(title, stem, content, lesson_sections, entries)
+        written[root / "instructors" / f"{stem}.md"] = page
+    return written
+
+
+def main(arguments: list[str]) -> int:
+    root = project_root()
+    try:
+        written = build(root)
+    except GuideError as problem:
+        print(problem)
+        return 1
+    changed = [
+        path
+        for path, text in written.items()
+        if not path.exists() or path.read_text("utf-8") != text
+    ]
+    if "--check" in arguments:
+        for path in changed:
+            print(f"{path.relative_to(root)} is out of date: run make guide.")
+        return 1 if changed else 0
+    for path in changed:
+        path.write_text(written[path], encoding="utf-8")
+        print(f"wrote {path.relative_to(root)}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
