@@ -1,4 +1,4 @@
-"""Writing tasks: words counted, text kept, a points-based rubric shown (escaped) for self-marking."""
+"""Writing tasks: words counted, text kept, a points rubric shown (escaped) for self-marking."""
 
 import ipywidgets as widgets
 import pytest
