@@ -24,10 +24,10 @@ PARTNERS = {"russia": "vote_russia_ussr", "usa": "vote_usa", "china": "vote_chin
 ISSUE_AREAS = {"all": None, "middle_east": "issue_me", "nuclear": "issue_nu"}
 CAST = ["yes", "no", "abstain"]
 # Addresses in the raw files that are reposts of a work, and the source row of the work itself.
-REPOSTS = {
-    "https://www.urdupoint.com/en/business/russia-iran-turnover-hit-record-highs-in-2022-1639715.html":
-    "sputnik-2023-02-09-trade",
-}
+REPOSTED_2022 = (
+    "https://www.urdupoint.com/en/business/russia-iran-turnover-hit-record-highs-in-2022"
+)
+REPOSTS = {f"{REPOSTED_2022}-1639715.html": "sputnik-2023-02-09-trade"}
 BUILT_TABLES = ("arms_tiv", "unga_agreement", "trade", "country_outlines")
 MIN_ROLL_CALLS = 10  # fewer shared votes in a year (January 2020 has a handful) say little
 UNGA_SOURCES = "voeten-unga-votes;bailey-strezhnev-voeten-2017"
