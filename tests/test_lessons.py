@@ -76,15 +76,21 @@ def test_workbook_has_enough_exercises_of_enough_kinds(path):
     assert len(used) >= 8
     assert len(set(kinds)) >= 4
     assert kinds.count("data") >= 2
-    assert "progress(" in _last_code(path), "a workbook ends with its progress summary"
+    assert kinds.count("writing") == 1, "a workbook has one writing task, with its rubric"
+
+
+@pytest.mark.parametrize("path", WORKBOOKS, ids=lambda p: p.stem)
+def test_workbook_ends_with_progress_then_hand_in(path):
+    lesson = path.stem[:2]
+    assert _last_code(path, 2) == [f'progress("{lesson}")', f'hand_in("{lesson}")']
 
 
 def _code(path):
     return "\n".join(c.source for c in cells(path) if c.cell_type == "code")
 
 
-def _last_code(path):
-    return [c.source for c in cells(path) if c.cell_type == "code"][-1]
+def _last_code(path, count):
+    return [c.source for c in cells(path) if c.cell_type == "code"][-count:]
 
 
 @pytest.mark.parametrize("path", WORKBOOKS, ids=lambda p: p.stem)

@@ -21,6 +21,7 @@ from matplotlib.figure import Figure
 
 from iran_russia.charts import OKABE_ITO
 from iran_russia.data import load
+from iran_russia.exercises.kinds import word_count
 from iran_russia.panel import Panel, escaped_table, filter_panel
 
 KINDS = ("fact", "interpretation", "prediction")
@@ -207,7 +208,7 @@ def argument_checklist(text: object, known: set[str] | None = None) -> Checklist
         return Checklist([NO_ARGUMENT])
     known = known_ids() if known is None else known
     lower = text.lower()
-    words = len(text.split())
+    words = word_count(text)
     cited = list(dict.fromkeys(CODE_ID.findall(text)))
     found = [i for i in cited if i in known]
     missing = [i for i in cited if i not in known]
