@@ -6,7 +6,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 NOTEBOOKS := $(wildcard notebooks/*.ipynb solutions/*.ipynb exercises/*.ipynb)
 
-.PHONY: lab test notebooks exercises data bench lint format lock clean
+.PHONY: lab test notebooks exercises guide data bench lint format lock clean
 
 # Jupyter refuses to run as root (in a container, say) unless told it may.
 ROOT_FLAG := $(if $(filter 0,$(shell id -u)),--allow-root)
@@ -25,6 +25,10 @@ notebooks: $(VENV)/.runtime
 exercises: $(VENV)/.runtime
 	$(BIN)/python -m iran_russia.tools.workbooks
 	$(BIN)/python -m iran_russia.tools.execute exercises/*.ipynb
+
+# Write the instructor's lesson pages and the lessons' route marks from instructors/content/.
+guide: $(VENV)/.runtime
+	$(BIN)/python -m iran_russia.tools.guide
 
 bench: $(VENV)/.runtime
 	$(BIN)/python -m iran_russia.tools.bench $(NOTEBOOKS)

@@ -16,3 +16,9 @@ def test_bench_table_has_a_row_per_notebook_with_a_ratio(tmp_path, monkeypatch):
     seconds, baseline, ratio = map(float, cells[1:])
     assert seconds > 0 and baseline > 0
     assert abs(ratio - seconds / baseline) < 0.01
+
+
+def test_a_click_is_timed_with_the_answer_saved(monkeypatch, tmp_path):
+    monkeypatch.setattr(bench, "CLICKS", 3)
+    monkeypatch.setenv("IRAN_RUSSIA_WORK", str(tmp_path))
+    assert bench.click_milliseconds() > 0

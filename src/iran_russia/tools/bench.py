@@ -4,19 +4,28 @@
 
 The baseline is a notebook that only imports pandas, matplotlib and ipywidgets. The table
 (seconds, median of a few runs, and the ratio to the baseline) is printed and written to
-build/bench.md. This reports; no test asserts on time.
+build/bench.md, followed by the time one click on Check takes in a workbook panel, with the
+student's answer saved to disk. This reports; no test asserts on time.
 """
 
+import contextlib
+import io
+import os
 import statistics
 import sys
 import tempfile
+import time
 from pathlib import Path
 
 import nbformat
 
+from iran_russia.exercises import session
+from iran_russia.exercises.store import WORK_ENV_VAR
 from iran_russia.tools.execute import run
 
 REPEATS = 3
+CLICKS = 50
+CLICKED_QUESTION = "01-griboyedov-settlement"
 BASELINE_SOURCE = "\n".join(
     [
         "%matplotlib inline",
@@ -55,8 +64,32 @@ def table(paths: list[Path]) -> str:
     return "\n".join(rows) + "\n"
 
 
+def click_milliseconds() -> float:
+    """Median milliseconds of a click on Check (grading, feedback and saving the answer)."""
+    timings = []
+    saved_work = os.environ.get(WORK_ENV_VAR)
+    with tempfile.TemporaryDirectory() as work, contextlib.redirect_stdout(io.StringIO()):
+        os.environ[WORK_ENV_VAR] = work
+        session._stores.clear()
+        panel = session.exercise(CLICKED_QUESTION)
+        panel.inputs[0].value = panel.inputs[0].options[0][1]
+        for _ in range(CLICKS):
+            started = time.perf_counter()
+            panel.check_button.click()
+            timings.append(time.perf_counter() - started)
+    if saved_work is None:
+        os.environ.pop(WORK_ENV_VAR)
+    else:
+        os.environ[WORK_ENV_VAR] = saved_work
+    return 1000 * statistics.median(timings)
+
+
 def main(names: list[str]) -> int:
     report = table([Path(name) for name in names])
+    report += (
+        f"\nA click on Check in `{CLICKED_QUESTION}`, answer saved included: "
+        f"{click_milliseconds():.1f} ms (median of {CLICKS}).\n"
+    )
     REPORT.parent.mkdir(exist_ok=True)
     REPORT.write_text(report)
     print(report)
