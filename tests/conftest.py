@@ -12,8 +12,9 @@ ROOT = Path(__file__).resolve().parents[1]
 NOTEBOOK_FOLDERS = ("notebooks", "solutions", "exercises")
 NOT_COPIED = (".venv", ".git", "build", "test-artifacts", "*_cache", ".hypothesis", "__pycache__")
 
-# Saved student work goes to a fresh folder for each test run, so notebooks (nbval, the browser)
-# start blank and nothing is written beside the committed notebooks.
+# Saved student work goes to a fresh folder, so that notebooks start blank, as on a student's
+# first visit, and nothing is written beside the committed notebooks. nbval runs each notebook
+# once; the browser's JupyterLab gets a folder of its own (tests/browser/lab.py).
 os.environ["IRAN_RUSSIA_WORK"] = tempfile.mkdtemp(prefix="iran-russia-work-")
 
 # Fixture notebooks are inputs for tests (some deliberately broken), not lessons for nbval.

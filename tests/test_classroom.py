@@ -63,6 +63,16 @@ def test_rerunning_an_exercise_cell_keeps_a_result_that_check_recorded(work):
     assert exercise(SAMPLE["data"]).status == "correct"
 
 
+def test_an_untouched_prompt_after_a_restart_keeps_the_saved_answer(work):
+    printed(exercise(SAMPLE["single"]).answer, RIGHT["single"])
+    new_kernel()
+    panel = exercise(SAMPLE["single"])
+    message = printed(panel.answer, ...)  # the workbook's `answer = ...` cell, run again
+    assert message == "Your saved work is back: correct (1 try).\n"
+    assert panel.status == "correct"
+    assert printed(exercise(SAMPLE["numeric"]).answer, ...).startswith("Not answered yet")
+
+
 def test_start_over_forgets_but_keeps_the_old_file(work):
     printed(exercise(SAMPLE["single"]).answer, RIGHT["single"])
     message = printed(start_over, "99")

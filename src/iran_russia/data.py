@@ -140,6 +140,6 @@ def cite(source_ids: str) -> str:
             raise DataError(f"There is no source {source_id!r} in sources.csv.")
         row = sources.loc[source_id]
         parts = [row.author, row.title, row.publisher, row.date, row.url]
-        described = ". ".join(str(part) for part in parts if pd.notna(part))
+        described = ". ".join(str(part).rstrip(".") for part in parts if pd.notna(part))
         lines.append(f"[{number}] {described}.")
     return "\n".join(lines)

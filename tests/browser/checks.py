@@ -116,6 +116,19 @@ RUN_ALL = """() => {
         (error) => { window.__runAll = 'failed: ' + error; });
 }"""
 
+# Restart the kernel without the confirmation dialog, then Run All: what a student's "Restart
+# Kernel and Run All Cells" does.
+RESTART_AND_RUN_ALL = """() => {
+    const app = window.jupyterapp;
+    app.shell.activateById(window.__nb.id);
+    window.__runAll = undefined;
+    window.__nb.sessionContext.restartKernel()
+        .then(() => app.commands.execute('notebook:run-all-cells'))
+        .then(
+            (result) => { window.__runAll = 'done: ' + result; },
+            (error) => { window.__runAll = 'failed: ' + error; });
+}"""
+
 # Dispose of (not close: closing a changed notebook asks whether to save) this tab's documents,
 # and ask the server to shut down their kernels without waiting (other tabs keep theirs).
 CLOSE_ALL = """() => {
@@ -301,12 +314,13 @@ class LabPage:
         self.opened = path
         yield from self.settle_steps(timeout)
 
-    def run_all_steps(self, timeout: float = 300) -> Iterator[None]:
-        """Run > Run All Cells; wait until the kernel is idle and the outputs stop changing.
+    def run_all_steps(self, timeout: float = 300, restart: bool = False) -> Iterator[None]:
+        """Run > Run All Cells (after a kernel restart, if asked); wait until the kernel is idle
+        and the outputs stop changing.
 
         Returns "done: true" when every cell ran (the command's own result).
         """
-        self.page.evaluate(RUN_ALL)
+        self.page.evaluate(RESTART_AND_RUN_ALL if restart else RUN_ALL)
         yield from self._until(
             "() => window.__runAll !== undefined", timeout, f"{self.opened}: Run All finished"
         )
@@ -348,8 +362,8 @@ class LabPage:
     def open_notebook(self, path: str, timeout: float = 90) -> None:
         drive(self.open_notebook_steps(path, timeout))
 
-    def run_all(self, timeout: float = 300) -> str:
-        return drive(self.run_all_steps(timeout))
+    def run_all(self, timeout: float = 300, restart: bool = False) -> str:
+        return drive(self.run_all_steps(timeout, restart))
 
     def wait_until_settled(self, timeout: float = 60) -> dict:
         return drive(self.settle_steps(timeout))
@@ -492,10 +506,11 @@ def check_notebook_steps(lab: LabPage, root: Path, path: Path) -> Iterator[None]
 
 
 def solution_feedback_problems(lab: LabPage) -> list[str]:
-    """In a worked solution, every exercise panel, answered by code, says it is correct.
+    """In a worked solution, every exercise panel, answered by code, says it is correct (or,
+    for a writing task, that the text is saved).
 
     The code path (`panel.answer(...)`, `check(...)`) must show in the browser exactly as a
-    click on Check would: the engine's feedback line starting "Correct".
+    click on Check would: the engine's feedback line starting "Correct" or "Saved".
     """
     problems = []
     for panel in lab.page.evaluate(EXERCISE_FEEDBACK):
@@ -503,7 +518,7 @@ def solution_feedback_problems(lab: LabPage) -> list[str]:
         label = name.group(1) if name else f"cell {panel['cell']}"
         if panel["feedback"] is None:
             problems.append(f"exercise {label}: its panel has no feedback line (.ex-feedback)")
-        elif not panel["feedback"].startswith("Correct"):
+        elif not panel["feedback"].startswith(("Correct", "Saved (")):
             problems.append(f"exercise {label}: the worked answer shows {panel['feedback']!r}")
     return problems
 

@@ -139,6 +139,11 @@ class LabServer:
     def checkpoints(self) -> Path:
         return self.home / "checkpoints"
 
+    @property
+    def work(self) -> Path:
+        """Where the kernels save students' work (see iran_russia.exercises.store)."""
+        return self.home / "work"
+
     def environment(self) -> dict[str, str]:
         env = dict(os.environ)
         folders = {
@@ -153,6 +158,8 @@ class LabServer:
             env[name] = str(self.home / folder)
         for name in ("JUPYTER_PATH", "JUPYTER_CONFIG_PATH", "JUPYTER_PREFER_ENV_PATH"):
             env.pop(name, None)
+        # Students' saved work (answers given in the page) stays with this server.
+        env["IRAN_RUSSIA_WORK"] = str(self.work)
         # The kernels draw figures as a student's would (inline); never open a window.
         env.pop("MPLBACKEND", None)
         env["PYTHONUNBUFFERED"] = "1"

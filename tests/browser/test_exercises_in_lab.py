@@ -4,6 +4,8 @@ The workbook is exercises/00_start_here.ipynb, which tries out every kind; it is
 run top to bottom, and every panel of the kind under test is then answered in the page.
 """
 
+import shutil
+
 import pytest
 
 from conftest import ROOT
@@ -16,7 +18,7 @@ WORKBOOK = ROOT / "exercises" / "00_start_here.ipynb"
 
 
 @pytest.fixture(scope="module")
-def workbook(lab_app):
+def workbook(lab_app, lab_server):
     if not WORKBOOK.exists():
         pytest.skip(f"{WORKBOOK.relative_to(ROOT)} does not exist yet (the exercise engine's)")
     book = Workbook.load(lab_app, ROOT, WORKBOOK)
@@ -27,6 +29,8 @@ def workbook(lab_app):
         yield book
     finally:
         lab_app.close_notebooks()
+        # The answers given here are saved work; later checks of this workbook start blank.
+        shutil.rmtree(lab_server.work / WORKBOOK.parent.name, ignore_errors=True)
 
 
 def test_workbook_shows_every_kind(workbook):
@@ -83,4 +87,20 @@ def test_answer_data_tasks_by_running_code(workbook):
         feedback = panel.wait_for_change("feedback", feedback)
         assert CORRECT.match(feedback), f"{panel.id}: {solution!r} got {feedback!r}"
     workbook.lab.wait_until_settled()
+    assert not workbook.lab.page_problems()
+
+
+def test_saved_work_comes_back_after_a_kernel_restart(workbook):
+    """Answer one panel, restart the kernel and run every cell: the panel shows the saved answer."""
+    panel = next(panel for panel in workbook.panels() if panel.kind == "single")
+    wrong, right = panel.answers()
+    panel.give(wrong)  # the earlier tests left "Correct" showing: change it, then answer
+    assert NOT_CORRECT.match(panel.press_and_read("Check", "feedback")), panel.id
+    panel.give(right)
+    assert CORRECT.match(panel.press_and_read("Check", "feedback")), panel.id
+    result = workbook.lab.run_all(restart=True)
+    assert result == "done: true", f"Restart and Run All: {result}"
+    restored = next(p for p in workbook.panels() if p.id == panel.id)
+    assert restored.line("feedback").startswith("Your saved work is back: correct"), restored.id
+    assert flat(restored.question["explanation"]) in restored.line("explanation")
     assert not workbook.lab.page_problems()

@@ -31,6 +31,20 @@ FIELDS = {
 }
 
 
+@contextlib.contextmanager
+def fresh_work_folder():
+    """Within the block, saved work goes to a new empty folder (for runs that must start blank)."""
+    before = os.environ.get(WORK_ENV_VAR)
+    with tempfile.TemporaryDirectory() as folder:
+        os.environ[WORK_ENV_VAR] = folder
+        try:
+            yield Path(folder)
+        finally:
+            os.environ.pop(WORK_ENV_VAR)
+            if before is not None:
+                os.environ[WORK_ENV_VAR] = before
+
+
 def work_folder() -> Path:
     """Where this notebook's saved work goes (created if need be)."""
     here = Path.cwd()

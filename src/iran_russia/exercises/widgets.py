@@ -139,6 +139,11 @@ class ExercisePanel(Panel):
 
     def answer(self, value: object = ...) -> None:
         """Check `value` as a click on Check would; show and print one sentence of feedback."""
+        if value is ... and self.tries:  # a workbook's untouched prompt, after saved work
+            message = self.saved_message()
+            self.feedback.value = escape(message)
+            print(message)
+            return
         self.submitted = value
         verdict = self.question.judge(value)
         if verdict.outcome is Outcome.UNUSABLE:
@@ -198,8 +203,12 @@ class ExercisePanel(Panel):
             self.explanation.value = rubric_html(self.question)
         elif self.solved or self.tries >= TRIES_BEFORE_EXPLANATION:
             self.explanation.value = escape(f"Explanation: {self.question.explanation}")
+        self.feedback.value = escape(self.saved_message())
+
+    def saved_message(self) -> str:
+        """The sentence a panel shows when it holds saved work."""
         tries = f"{self.tries} {'try' if self.tries == 1 else 'tries'}"
-        self.feedback.value = escape(f"Your saved work is back: {self.status} ({tries}).")
+        return f"Your saved work is back: {self.status} ({tries})."
 
     def show_inputs(self, value: object) -> None:
         """Set the inputs to a saved answer where they can show it; leave the rest blank."""

@@ -10,7 +10,6 @@ student's answer saved to disk. This reports; no test asserts on time.
 
 import contextlib
 import io
-import os
 import statistics
 import sys
 import tempfile
@@ -20,7 +19,7 @@ from pathlib import Path
 import nbformat
 
 from iran_russia.exercises import session
-from iran_russia.exercises.store import WORK_ENV_VAR
+from iran_russia.exercises.store import fresh_work_folder
 from iran_russia.tools.execute import run
 
 REPEATS = 3
@@ -67,9 +66,7 @@ def table(paths: list[Path]) -> str:
 def click_milliseconds() -> float:
     """Median milliseconds of a click on Check (grading, feedback and saving the answer)."""
     timings = []
-    saved_work = os.environ.get(WORK_ENV_VAR)
-    with tempfile.TemporaryDirectory() as work, contextlib.redirect_stdout(io.StringIO()):
-        os.environ[WORK_ENV_VAR] = work
+    with fresh_work_folder(), contextlib.redirect_stdout(io.StringIO()):
         session._stores.clear()
         panel = session.exercise(CLICKED_QUESTION)
         panel.inputs[0].value = panel.inputs[0].options[0][1]
@@ -77,10 +74,6 @@ def click_milliseconds() -> float:
             started = time.perf_counter()
             panel.check_button.click()
             timings.append(time.perf_counter() - started)
-    if saved_work is None:
-        os.environ.pop(WORK_ENV_VAR)
-    else:
-        os.environ[WORK_ENV_VAR] = saved_work
     return 1000 * statistics.median(timings)
 
 

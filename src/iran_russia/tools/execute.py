@@ -8,16 +8,14 @@ state is not stored (before a run, readers see each widget's plain-text fallback
 so committed notebooks stay small and deterministic.
 """
 
-import os
 import sys
-import tempfile
 import time
 from pathlib import Path
 
 import nbformat
 from nbclient import NotebookClient
 
-from iran_russia.exercises.store import WORK_ENV_VAR
+from iran_russia.exercises.store import fresh_work_folder
 
 KERNEL = "python3"
 TIMEOUT_SECONDS = 300
@@ -33,12 +31,10 @@ def run(path: Path) -> tuple[nbformat.NotebookNode, float]:
         store_widget_state=False,
         resources={"metadata": {"path": str(path.parent)}},
     )
-    with tempfile.TemporaryDirectory() as work:
-        os.environ[WORK_ENV_VAR] = work
+    with fresh_work_folder():
         started = time.perf_counter()
         client.execute()
-        seconds = time.perf_counter() - started
-    return notebook, seconds
+        return notebook, time.perf_counter() - started
 
 
 def merged_streams(outputs: list) -> list:
