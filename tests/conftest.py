@@ -58,3 +58,8 @@ def pytest_terminal_summary(terminalreporter):
     terminalreporter.section("citations in the curated tables of data/, by kind of source")
     for kind, share in shares.items():
         terminalreporter.write_line(f"{kind:>14}  {share:6.1%}")
+    terminalreporter.section("cues in single-choice questions (tests/test_question_cues.py)")
+    from test_question_cues import cue_report
+
+    for line in cue_report():
+        terminalreporter.write_line(line)
