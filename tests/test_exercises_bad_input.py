@@ -24,7 +24,8 @@ SENTENCES = [
     ("numeric", None, "Not answered yet: expected one number."),
     ("numeric", " \t ", "Not answered yet: expected one number."),
     ("numeric", "eighteen", '"eighteen" is not a number: expected one number.'),
-    ("numeric", "1,813", '"1,813" is not a number: expected one number.'),
+    ("numeric", "18 13", '"18 13" is not a number: expected one number.'),
+    ("numeric", "1,8,13", '"1,8,13" is not a number: expected one number.'),
     ("numeric", pd.DataFrame({"year": [1813]}), "Expected one number, not a table (DataFrame)."),
     ("numeric", pd.Series([1813]), "Expected one number, not a column (Series)."),
     ("numeric", [1813], "Expected one number, not a list of 1 entry."),
@@ -44,7 +45,7 @@ SENTENCES = [
     ),
     ("order", ["A", "A", "B", "C"], f"A is chosen twice: expected {ORDER}."),
     ("order", ["first", "second"], f"Expected {ORDER}, not a list of 2 entries."),
-    ("order", "ABCD", f'Expected {ORDER}, not "ABCD".'),
+    ("order", "ABCDE", f'Expected {ORDER}, not "ABCDE".'),
     ("order", ["A", "B", "C", "Z"], f'"Z" is not one of the items: expected {ORDER}.'),
     ("order", [None, None, None, None], f"Not answered yet: expected {ORDER}."),
     ("match", {"Gulistan": "1813"}, f"Not finished: 2 of 3 still empty; expected {MATCH}."),
@@ -144,10 +145,15 @@ def dataframes(values):
     return st.lists(values, max_size=4).map(lambda column: pd.DataFrame({"x": column}))
 
 
-TOKENS = ["A", "b", " C ", "d.", "E", "fact", "first", "fourth", "1813", " 1813 ", "42", "1e3"]
+TOKENS = ["A", "b", " C ", "d.", "E", "fact", "first", "fourth", "1813", " 1813 ", "42", "1e3",
+          "B)", "(B)", "[c]", "A. Treaty of Gulistan", "A, C, E", "ACE", "a c", "0,75", "1,813",
+          "Gore-Chernomyrdin", "\ud800", "(\udcff)"]  # fmt: skip
+SURROGATES = st.text(st.characters(categories=["Cs"]), min_size=1, max_size=3)
 KEYS = ["Gulistan", "Turkmenchay", "Friendship", "Turkmenchay was signed in 1828.", "A"]
 SCALARS = st.one_of(
     st.text(),
+    SURROGATES,
+    st.tuples(st.sampled_from(TOKENS), SURROGATES).map("".join),
     st.sampled_from(TOKENS),
     st.integers(),
     st.floats(),  # including nan, inf and -inf
@@ -184,6 +190,7 @@ def test_any_value_gets_one_sentence_never_an_exception(kind, value, panels):
     sentence = printed(panel.answer, value)
     assert sentence.count("\n") == 1 and sentence.endswith((".\n", "?\n")), sentence
     assert panel.feedback.value == escape(sentence[:-1])
+    sentence.encode("utf-8")  # a kernel sends it as UTF-8: no lone surrogate may remain
 
 
 @settings(max_examples=200, deadline=None)

@@ -1,10 +1,12 @@
 """Turn whatever a student passes as an answer into something gradable, or into one sentence.
 
-Students type, click and compute all sorts of values: " 1813 ", "b", a DataFrame, None, `...`.
+Students type, click and compute all sorts of values: " 1813 ", "b", "(B)", "B. Tehran",
+"A, C, E", "0,75", a Decimal, a DataFrame, None, `...`, even a lone surrogate from a broken paste.
 The helpers here accept the reasonable ones and raise `Unusable` for the rest, with a message
 that says, in one sentence, what is expected. Nothing here evaluates or renders student input.
 """
 
+import decimal
 import math
 import numbers
 import re
@@ -15,6 +17,11 @@ import pandas as pd
 
 LETTERS = string.ascii_uppercase
 NUMBER = re.compile(r"[+-]?(\d+(\.\d*)?|\.\d+)")
+THOUSANDS = re.compile(r"[+-]?[1-9]\d{0,2}(,\d{3})+")  # "1,813", "12,000"
+DECIMAL_COMMA = re.compile(r"[+-]?\d+,\d+")  # "0,75", as many languages write it
+LETTER_TOKEN = re.compile(r"[(\[]?([A-Za-z])[)\].]?")  # "B", "(B)", "B)", "[B]", "B."
+LABEL = re.compile(r"[(\[]?([A-Za-z])[)\].]\s+(.+)", re.S)  # "B. text", "(B) text"
+DASHES = str.maketrans({"–": "-", "—": "-", "‐": "-", "‑": "-", "’": "'", "‘": "'"})
 QUOTE_LIMIT = 40
 
 
@@ -31,9 +38,14 @@ def is_blank(value: object) -> bool:
     return isinstance(value, list | tuple | set | frozenset) and not value
 
 
+def printable(text: str) -> str:
+    """Text that can be printed and saved: a lone surrogate (a broken paste) becomes "?"."""
+    return text.encode("utf-8", "replace").decode("utf-8")
+
+
 def quote(text: str) -> str:
     """Text on one line, cut to a readable length and put in double quotes."""
-    flat = " ".join(text.split())
+    flat = " ".join(printable(text).split())
     if len(flat) > QUOTE_LIMIT:
         flat = flat[: QUOTE_LIMIT - 1] + "…"
     return f'"{flat}"'
@@ -79,13 +91,10 @@ def describe(value: object) -> str:
 def as_number(value: object, expected: str) -> float:
     """A finite number from a number or from text such as " 1813 "; Unusable otherwise."""
     if isinstance(value, str):
-        try:
-            number = float(value) if NUMBER.fullmatch(value.strip()) else math.nan
-        except ValueError:
-            number = math.nan
+        number = number_from_text(value)
         if math.isnan(number):
             raise Unusable(f"{quote(value)} is not a number: expected {expected}.")
-    elif isinstance(value, numbers.Real) and not isinstance(value, bool):
+    elif isinstance(value, numbers.Real | decimal.Decimal) and not isinstance(value, bool):
         try:
             number = float(value)
         except (OverflowError, ValueError):
@@ -97,8 +106,22 @@ def as_number(value: object, expected: str) -> float:
     return number
 
 
+def number_from_text(text: str) -> float:
+    """The number in text such as " 1813 ", "1,813" or "0,75"; nan if there is none."""
+    text = text.strip()
+    if THOUSANDS.fullmatch(text) and not text.lstrip("+-").startswith("0"):
+        text = text.replace(",", "")
+    elif DECIMAL_COMMA.fullmatch(text):
+        text = text.replace(",", ".")
+    try:
+        return float(text) if NUMBER.fullmatch(text) else math.nan
+    except ValueError:
+        return math.nan
+
+
 def _key(text: str) -> str:
-    return " ".join(text.split()).casefold()
+    """Text compared loosely: spacing, capitals, dashes and curly quotes do not matter."""
+    return " ".join(text.translate(DASHES).split()).casefold()
 
 
 class Choices:
@@ -138,14 +161,37 @@ class Choices:
         key = _key(token)
         if key in self._positions:
             return self._positions[key]
-        letter = key.rstrip(".").upper()
-        if len(letter) == 1 and letter in self.letters:
-            return self.letters.index(letter)
+        letter = LETTER_TOKEN.fullmatch(key)
+        if letter and letter.group(1).upper() in self.letters:
+            return self.letters.index(letter.group(1).upper())
+        label = LABEL.fullmatch(key)  # the panel's own label, "B. Treaty of Gulistan"
+        if label and self._positions.get(label.group(2)) == self.letters.find(label[1].upper()):
+            return self._positions[label.group(2)]
         raise Unusable(f"{quote(token)} is not one of the {self.noun}: expected {expected}.")
 
+    def split(self, text: str) -> list[str]:
+        """A list typed as one text: "A, C, E", "A C E", "ACE" (letters) or "x; y" (texts)."""
+        tokens = [token.strip() for token in re.split(r"[,;]", text) if token.strip()]
+        if len(tokens) == 1:
+            parts = tokens[0].split()
+            if len(parts) > 1 and all(LETTER_TOKEN.fullmatch(part) for part in parts):
+                return parts
+            if re.fullmatch(r"[A-Za-z]{2,}", tokens[0]) and _key(tokens[0]) not in self._positions:
+                return list(tokens[0])
+        return tokens
 
-def entries(value: object, count: int, expected: str, keys: Choices | None = None) -> list:
-    """One entry per position from a list, or from a mapping keyed by `keys`; Unusable otherwise."""
+
+def entries(
+    value: object,
+    count: int,
+    expected: str,
+    keys: Choices | None = None,
+    choices: Choices | None = None,
+) -> list:
+    """One entry per position from a list, from a mapping keyed by `keys`, or from one text
+    that `choices` can split ("C, A, B"); Unusable otherwise."""
+    if isinstance(value, str) and choices is not None and len(choices.split(value)) == count:
+        value = choices.split(value)
     if keys is not None and isinstance(value, Mapping):
         listed = [None] * count
         for key, entry in value.items():

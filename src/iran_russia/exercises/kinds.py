@@ -125,7 +125,7 @@ class MultipleChoice(Question):
 
     def grade(self, value: object) -> Verdict:
         if isinstance(value, str):
-            value = [value]
+            value = self.options.split(value)
         elif isinstance(value, set | frozenset):
             value = sorted(value, key=repr)
         if not isinstance(value, list | tuple):
@@ -156,7 +156,7 @@ class Order(Question):
         return f"a list of the {len(self.answer)} letters {self.items.span}, earliest first"
 
     def grade(self, value: object) -> Verdict:
-        tokens = entries(value, len(self.answer), self.expected)
+        tokens = entries(value, len(self.answer), self.expected, choices=self.items)
         picked = [self.items.pick(token, self.expected) for token in tokens]
         for position in picked:
             if picked.count(position) > 1:
@@ -175,7 +175,9 @@ class Assignment(Question):
     right_what = ""
 
     def grade(self, value: object) -> Verdict:
-        tokens = entries(value, len(self.answer), self.expected, keys=self.items)
+        tokens = entries(
+            value, len(self.answer), self.expected, keys=self.items, choices=self.choices
+        )
         picked = [self.choices.pick(token, self.expected) for token in tokens]
         right = sum(p == a for p, a in zip(picked, self.answer, strict=True))
         return tally(right, len(self.answer), self.right_what)

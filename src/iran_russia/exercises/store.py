@@ -17,6 +17,8 @@ import os
 import tempfile
 from pathlib import Path
 
+from iran_russia.exercises.answers import printable
+
 WORK_ENV_VAR = "IRAN_RUSSIA_WORK"
 FOLDER = "my_work"
 FORMAT = "iran-russia-work/1"
@@ -63,7 +65,9 @@ def work_file(lesson: str) -> Path:
 
 def plain(value: object) -> object:
     """`value` if it is plain JSON data (text, numbers, lists of them), else None."""
-    if value is None or isinstance(value, bool | int | float | str):
+    if isinstance(value, str):
+        return printable(value)
+    if value is None or isinstance(value, bool | int | float):
         return value
     if isinstance(value, list | tuple):
         items = [plain(item) for item in value]
