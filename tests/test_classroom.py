@@ -102,13 +102,23 @@ def test_a_corrupt_or_foreign_file_is_set_aside_with_one_sentence(work, content)
     assert exercise(SAMPLE["single"]).status == "correct"
 
 
-def test_work_goes_beside_the_notebook_or_home_when_that_is_read_only(tmp_path, monkeypatch):
+def test_lesson_and_workbook_share_saved_work_and_solutions_keep_theirs_apart(
+    tmp_path, monkeypatch
+):
     monkeypatch.delenv(WORK_ENV_VAR, raising=False)
-    monkeypatch.chdir(tmp_path)
+    (tmp_path / "data").mkdir()
+    (tmp_path / "data" / "datapackage.json").write_text("{}")
+    for folder in ("notebooks", "exercises", "solutions"):
+        (tmp_path / folder).mkdir()
+    monkeypatch.chdir(tmp_path / "notebooks")
     assert work_folder() == tmp_path / "my_work"
+    monkeypatch.chdir(tmp_path / "exercises")
+    assert work_folder() == tmp_path / "my_work"
+    monkeypatch.chdir(tmp_path / "solutions")
+    assert work_folder() == tmp_path / "my_work" / "solutions"
     monkeypatch.setattr(os, "access", lambda path, mode: False)
     monkeypatch.setenv("HOME", str(tmp_path / "home"))
-    assert work_folder() == tmp_path / "home" / ".iran-russia" / "my_work" / tmp_path.name
+    assert work_folder() == tmp_path / "home" / ".iran-russia" / "my_work" / "solutions"
 
 
 def test_a_read_only_checkout_still_answers(work):

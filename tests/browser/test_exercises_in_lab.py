@@ -30,7 +30,7 @@ def workbook(lab_app, lab_server):
     finally:
         lab_app.close_notebooks()
         # The answers given here are saved work; later checks of this workbook start blank.
-        shutil.rmtree(lab_server.work / WORKBOOK.parent.name, ignore_errors=True)
+        shutil.rmtree(lab_server.work, ignore_errors=True)
 
 
 def test_workbook_shows_every_kind(workbook):

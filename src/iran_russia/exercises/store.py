@@ -1,7 +1,9 @@
 """A student's saved work: one small JSON file per lesson, kept where the student works.
 
-The file lives in `my_work/` beside the notebook (the kernel's working folder) when that folder
-is writable, otherwise in `~/.iran-russia/my_work/<folder>/`; `$IRAN_RUSSIA_WORK` overrides both
+The files live in `my_work/` at the top of the student's copy of the series, so a lesson and its
+workbook share them (answers given in the lesson count in the workbook's progress); worked
+solutions keep theirs apart, in `my_work/solutions/`. Where that folder cannot be written (a
+read-only checkout), they go to `~/.iran-russia/my_work/`; `$IRAN_RUSSIA_WORK` overrides both
 (the tests use a fresh folder). `my_work/` is ignored by git, so pulling an update of the series
 (nbgitpuller, git pull) never touches it. A file that cannot be read is renamed, never deleted,
 and a one-sentence notice says so.
@@ -18,6 +20,7 @@ import tempfile
 from pathlib import Path
 
 from iran_russia.exercises.answers import printable
+from iran_russia.paths import DataNotFound, project_root
 
 WORK_ENV_VAR = "IRAN_RUSSIA_WORK"
 FOLDER = "my_work"
@@ -48,14 +51,19 @@ def fresh_work_folder():
 
 
 def work_folder() -> Path:
-    """Where this notebook's saved work goes (created if need be)."""
+    """Where this notebook's saved work goes (created when first written)."""
     here = Path.cwd()
+    shelf = "solutions" if here.name == "solutions" else ""  # worked answers are kept apart
     override = os.environ.get(WORK_ENV_VAR)
     if override:
-        return Path(override) / here.name
-    if os.access(here, os.W_OK):
-        return here / FOLDER
-    return Path.home() / ".iran-russia" / FOLDER / here.name
+        return Path(override) / shelf
+    try:
+        series = project_root(here)
+    except DataNotFound:
+        series = here
+    if os.access(series, os.W_OK):
+        return series / FOLDER / shelf
+    return Path.home() / ".iran-russia" / FOLDER / shelf
 
 
 def work_file(lesson: str) -> Path:
