@@ -1,5 +1,9 @@
 """Generic data-task computations agree with plain pandas on the same tables."""
 
+import numpy as np
+import pandas as pd
+import pytest
+
 from iran_russia.data import load
 from iran_russia.exercises.computations import COMPUTATIONS
 
@@ -60,3 +64,45 @@ def test_share_of_rows_and_difference_of_means():
     expected = score[year.between(1992, 2011)].mean() - score[year.between(1946, 1978)].mean()
     got = COMPUTATIONS["difference_of_means"]("events", "score", [1992, 2011], [1946, 1978])
     assert abs(got - expected) < 1e-9
+
+
+def lesson_index_by_hand(events, weights, method):
+    """Lesson 06's composite of events, arms and UN votes, rebuilt here with plain pandas."""
+    tiv, votes = load("arms_tiv"), load("unga_agreement")
+    russia = votes[(votes.partner == "russia") & (votes.issue_area == "all")]
+    yearly = pd.DataFrame(
+        {
+            "events": events.groupby(events.date.dt.year).score.mean().astype(float),
+            "arms": np.log10(1 + tiv.groupby("year").tiv_musd.sum()),
+            "unga": russia[russia.roll_calls >= 10].set_index("year").agreement,
+        }
+    )[list(weights)]
+    if method == "minmax":
+        scaled = (yearly - yearly.min()) / (yearly.max() - yearly.min())
+    else:
+        scaled = (yearly - yearly.mean()) / yearly.std()
+    weights = pd.Series(weights, dtype=float)
+    index = scaled.mul(weights).sum(axis=1) / scaled.notna().mul(weights).sum(axis=1)
+    return index.loc[1992:].mean() - index.loc[1946:1978].mean()
+
+
+@pytest.mark.parametrize("method", ["minmax", "zscore"])
+def test_index_difference_matches_the_index_built_by_hand(method):
+    weights = {"events": 2, "arms": 1, "unga": 1}
+    expected = lesson_index_by_hand(load("events"), weights, method)
+    got = COMPUTATIONS["index_difference"](weights, method)
+    assert got == pytest.approx(expected, abs=1e-12)
+    two = {"events": 2, "unga": 1}
+    assert COMPUTATIONS["index_difference"](two) == pytest.approx(
+        lesson_index_by_hand(load("events"), two, "minmax"), abs=1e-12
+    )
+
+
+def test_index_difference_uses_the_second_readers_scores():
+    events = load("events").copy()
+    deals = ["1966-gas-for-steel-agreement", "1967-first-soviet-arms-purchase"]
+    events.loc[events.event_id.isin(deals), "score"] = 2
+    expected = lesson_index_by_hand(events, {"events": 1}, "minmax")
+    got = COMPUTATIONS["index_difference"]({"events": 1}, rescored=dict.fromkeys(deals, 2))
+    assert got == pytest.approx(expected, abs=1e-12)
+    assert got != pytest.approx(COMPUTATIONS["index_difference"]({"events": 1}), abs=1e-3)

@@ -35,6 +35,9 @@ def sources():
         ("https://en.wikipedia.org/wiki/Treaty_of_Gulistan", False),
         ("https://www.iranicaonline.org/articles/golestan-treaty", False),
         ("https://press.un.org/en/2016/sc12345.doc.htm", False),
+        ("https://www.globalsecurity.org/wmd/library/news/iran/2006/iran-1.htm", True),
+        ("https://www.globalsecurity.org/military/world/iran/bmp-2.htm", False),
+        ("https://en.wikisource.org/wiki/A_History_of_Persia", True),
         ("", False),
     ],
 )

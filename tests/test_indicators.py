@@ -85,9 +85,18 @@ def test_each_indicator_is_built_as_documented(tiny):
     assert tiny.loc[2000, "arms"] == 99.0 and tiny.loc[2001, "arms"] == 0.0  # both ways; real 0
     assert tiny.loc[2000, "trade"] == 99.0 and tiny.loc[2001, "trade"] == 999.0
     assert math.isnan(tiny.loc[2002, "trade"])  # reported figures are kept out
-    assert tiny.visits.loc[2000:2002].tolist() == [1.0, 0.0, 1.0]  # a summit counts once
+    assert tiny.loc[2000, "visits"] == 1.0 and tiny.loc[2002, "visits"] == 1.0  # summit once
+    assert math.isnan(tiny.loc[2001, "visits"])  # no recorded meeting: missing, not zero
     assert tiny.loc[2000, "unga"] == 0.6
     assert math.isnan(tiny.loc[2001, "unga"])  # too few roll calls; the USA is not the partner
+
+
+def test_a_table_given_replaces_the_one_in_data(tiny):
+    tables = tiny_tables()
+    tables["events"] = tables["events"].assign(score=[8, 8, 6])
+    assert raw_indicators(tables).loc[2000, "events"] == 8.0
+    rescored = raw_indicators({"events": tables["events"]})
+    assert rescored.loc[2000, "events"] == 8.0 and rescored.loc[1950, "arms"] >= 0
 
 
 def test_scaling_puts_each_indicator_on_zero_to_one_over_its_own_years(tiny):
@@ -119,6 +128,25 @@ def test_composite_is_the_weighted_mean_of_the_indicators_that_exist():
 
 
 @pytest.mark.parametrize(
+    ("margin", "message"),
+    [
+        ("0.1", "must be a number, not '0.1'"),
+        (-0.1, "between 0 and 0.5, not -0.1"),
+        (None, "number"),
+    ],
+)
+def test_unusable_margins_get_one_sentence(margin, message):
+    with pytest.raises(WeightError, match=message):
+        compare(pd.Series([0.2, 0.7], index=[1950, 2000]), margin)
+
+
+def test_a_weight_error_shows_as_its_sentence_in_a_notebook():
+    with pytest.raises(WeightError) as raised:
+        composite(pd.DataFrame({"events": [0.5]}), {"events": "2"})
+    assert raised.value._render_traceback_() == ["The weight of events must be a number, not '2'."]
+
+
+@pytest.mark.parametrize(
     ("weights", "message"),
     [
         ({"event": 1}, "no indicator called 'event'; the indicators are: events"),
@@ -140,8 +168,11 @@ def test_decades_and_the_before_after_comparison():
     index = pd.Series([0.2 if year < 1979 else 0.7 for year in years], index=years)
     assert by_decade(index).loc[[1940, 2020]].tolist() == pytest.approx([0.2, 0.7])
     assert compare(index) == (pytest.approx(0.2), pytest.approx(0.7), "higher")
-    assert compare(index * 0 + 0.5)[2] == "about the same"
+    assert compare(index * 0 + 0.5)[2] == "too close to call"
     assert compare(1 - index)[2] == "lower"
+    assert compare(index, margin=0.5)[2] == "too close to call"  # 0.7 - 0.2 is not above 0.5
+    assert compare(index, margin=0.49)[2] == "higher"
+    assert summary(index, 0.5).endswith("after 1991 is too close to call (margin 0.5).")
     peaked = index.where((index.index < 1980) | (index.index > 1989), 0.9)
     assert summary(peaked).startswith("From 1946: highest decade the 1980s (0.90)")
 
@@ -196,10 +227,25 @@ def test_bad_weights_leave_the_panel_as_it_was(real):
         "The weight of unga must lie between 0 and 5, not 9."
     )
     assert panel.weights["unga"] == 1 and panel.index is before
+    assert printed(partial(panel.set_margin, "wide")).strip() == (
+        "The margin must be a number, not 'wide'."
+    )
     for slider in panel.sliders.values():
         slider.value = 0
     assert panel.message.value.startswith("Give at least one indicator a weight")
     assert panel.index is not None
+
+
+def test_the_margin_slider_changes_the_verdict_not_the_index(real):
+    panel = weights_panel(real, {"visits": 1, "unga": 1})
+    before, after, _ = compare(panel.index)
+    lead = after - before
+    index, image = panel.index, panel.image.value
+    said = printed(partial(panel.set_margin, round(lead + 0.01, 2)))
+    assert said.strip().endswith(f"is too close to call (margin {round(lead + 0.01, 2):g}).")
+    panel.margin_slider.value = round(lead - 0.01, 2)
+    assert "after 1991 is higher" in panel.message.value
+    assert panel.index is index and panel.image.value == image
 
 
 def test_the_module_documents_every_weighting():

@@ -76,7 +76,7 @@ def test_workbook_has_enough_exercises_of_enough_kinds(path):
     assert len(used) >= 8
     assert len(set(kinds)) >= 4
     assert kinds.count("data") >= 2
-    assert kinds.count("writing") == 1, "a workbook has one writing task, with its rubric"
+    assert kinds.count("writing") >= 1, "a workbook has a writing task, with its rubric"
 
 
 @pytest.mark.parametrize("path", WORKBOOKS, ids=lambda p: p.stem)

@@ -117,6 +117,17 @@ COPY_HOSTS = {
     "icl.center": "unofficial repost of treaty texts",
     "sozialistischeklassiker2punkt0.de": "repost of texts",
     "cb.kiozk.ru": "magazine aggregator",
+    "iranwatch.org": "library of reposted documents and news items",
+    "strogosekretno.com": "unlicensed repost of agency news",
+    "arabstoday.net": "aggregator repost",
+    "leap.unep.org": "portal copy of FAO's FAOLEX records",
+    "wikisource.org": "volunteer transcription: cite the printed work or record it copies",
+}
+# Parts of mixed sites (host and path) that hold copies of other publishers' items.
+COPY_PATHS = {
+    "globalsecurity.org/wmd/library/news/": "repost of news agencies' and the UN's items",
+    "globalsecurity.org/military/library/news/": "repost of news agencies' items",
+    "ifs.tuwien.ac.at/~andi/": "research corpus holding copies of agency items",
 }
 WIKIPEDIA = "wikipedia.org"
 
@@ -175,6 +186,10 @@ def copy_reason(url: str) -> str | None:
         pass
     for domain, reason in COPY_HOSTS.items():
         if _matches(name, domain):
+            return reason
+    path = name + urlparse(str(url)).path
+    for prefix, reason in COPY_PATHS.items():
+        if path.startswith(prefix):
             return reason
     return None
 

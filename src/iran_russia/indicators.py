@@ -5,16 +5,19 @@
     scaled = scale(raw)               # each column on 0–1 over the years where it exists
     composite(scaled, {"events": 1, "unga": 1})
     panel = weights_panel(scaled)     # sliders; panel.set_weights(arms=2) does what a drag does
+    raw_indicators({"events": rescored_events})   # any table given replaces the one in data/
 
 The five indicators (lesson 06 explains each choice):
 
 - events: mean cooperation–conflict score of the year's events (years without events: missing);
 - arms: SIPRI trend-indicator value delivered in both directions (from 1950; a year with no
   delivery is a real zero);
-- trade: Correlates of War trade in both directions, dataset rows only (reported figures are kept
-  out: they are claims with differing definitions); a year missing one direction sums what exists;
-- visits: high-level meetings (a summit both leaders attended counts once), zero in years between
-  the first and last recorded meeting that have none;
+- trade: Correlates of War trade in both directions, in current US dollars (data/ holds no price
+  index to deflate it, nor either country's total trade to make it a share), dataset rows only
+  (reported figures are kept out: they are claims with differing definitions); a year missing one
+  direction sums what exists;
+- visits: high-level meetings recorded that year (a summit both leaders attended counts once);
+  the table is a selection, not a complete record, so a year with none recorded is missing;
 - unga: share of UN General Assembly roll calls on which Iran and the USSR/Russia voted alike
   (all issues; years with fewer than ten shared roll calls are left out).
 
@@ -22,7 +25,8 @@ Arms and trade grow by factors of hundreds, so they are compared as orders of ma
 log10(1 + value), before scaling. The composite of a year is the weighted mean of the indicators
 that exist that year: a missing indicator drops out of both the sum and the total weight, so the
 basket behind the index changes over time (`coverage` counts it). A year with no indicator of
-positive weight has no composite.
+positive weight has no composite. `compare` says whether the mean from 1992 on is higher than the
+mean of 1946–1978 by more than a margin (MARGIN unless given): within it, too close to call.
 """
 
 import io
@@ -57,6 +61,7 @@ MAX_WEIGHT = 5
 BEFORE, AFTER = 1979, 1991
 FIRST = 1946  # the first year of UN votes: from here at least two indicators exist most years
 MARGIN = 0.05  # a difference of means smaller than this is too close to call
+MAX_MARGIN = 0.5
 LINE_STYLES = ["-", "--", ":", "-."]
 MARKERS = ["o", "s", "^", "D"]
 COLOURS = [OKABE_ITO[0], OKABE_ITO[4], OKABE_ITO[2], OKABE_ITO[5]]  # no pale yellow on white
@@ -64,18 +69,24 @@ TABLES = ("events", "arms_tiv", "trade", "visits", "unga_agreement")
 
 
 class WeightError(ValueError):
-    """Weights that cannot be used; the message is one sentence saying what to give instead."""
+    """Weights or a margin that cannot be used; the message is one sentence saying what to give."""
+
+    def _render_traceback_(self) -> list[str]:
+        """In a notebook, show the sentence alone instead of a traceback."""
+        return [str(self)]
 
 
 def raw_indicators(tables: Mapping[str, pd.DataFrame] | None = None) -> pd.DataFrame:
-    """One row per year, one column per indicator, each in its own unit (missing where absent)."""
-    tables = tables or {name: load(name) for name in TABLES}
+    """One row per year, one column per indicator, each in its own unit (missing where absent);
+    a table given in `tables` replaces the one in data/, such as events with re-scored rows."""
+    tables = {name: load(name) for name in TABLES if name not in (tables or {})} | dict(
+        tables or {}
+    )
     events = tables["events"]
     tiv = tables["arms_tiv"]
     trade = tables["trade"]
     trade = trade[trade.status == "dataset"]
     meetings = tables["visits"].drop_duplicates(["date", "host_country"])
-    meeting_years = meetings.date.dt.year
     votes = tables["unga_agreement"]
     votes = votes[
         (votes.partner == "russia")
@@ -86,9 +97,7 @@ def raw_indicators(tables: Mapping[str, pd.DataFrame] | None = None) -> pd.DataF
         "events": events.groupby(events.date.dt.year).score.mean().astype(float),
         "arms": tiv.groupby("year").tiv_musd.sum(),
         "trade": trade.groupby("year").value_musd.sum(min_count=1),
-        "visits": meeting_years.value_counts().reindex(
-            range(meeting_years.min(), meeting_years.max() + 1), fill_value=0
-        ),
+        "visits": meetings.date.dt.year.value_counts(),
         "unga": votes.set_index("year").agreement,
     }
     for column in columns.values():
@@ -166,27 +175,37 @@ def by_decade(series: pd.Series) -> pd.Series:
     return values.groupby(values.index // 10 * 10).mean()
 
 
-def compare(index: pd.Series) -> tuple[float, float, str]:
-    """Means of FIRST–1978 and of 1992 on; is the later higher, lower or within MARGIN of it?"""
+def checked_margin(margin: object) -> float:
+    """The margin as a number from 0 to MAX_MARGIN, or WeightError with one clear sentence."""
+    if isinstance(margin, bool) or not isinstance(margin, int | float) or math.isnan(margin):
+        raise WeightError(f"The margin must be a number, not {margin!r}.")
+    if not 0 <= margin <= MAX_MARGIN:
+        raise WeightError(f"The margin must lie between 0 and {MAX_MARGIN}, not {margin}.")
+    return float(margin)
+
+
+def compare(index: pd.Series, margin: float = MARGIN) -> tuple[float, float, str]:
+    """Means of FIRST–1978 and of 1992 on; is the later higher, lower or within `margin` of it?"""
+    margin = checked_margin(margin)
     before = index.loc[FIRST : BEFORE - 1].mean()
     after = index.loc[AFTER + 1 :].mean()
-    if after - before > MARGIN:
+    if after - before > margin:
         verdict = "higher"
-    elif before - after > MARGIN:
+    elif before - after > margin:
         verdict = "lower"
     else:
-        verdict = "about the same"
+        verdict = "too close to call"
     return before, after, verdict
 
 
-def summary(index: pd.Series) -> str:
+def summary(index: pd.Series, margin: float = MARGIN) -> str:
     """One sentence on a composite since FIRST: its highest decade; before 1979 vs after 1991."""
     decades = by_decade(index.loc[FIRST:])
-    before, after, verdict = compare(index)
+    before, after, verdict = compare(index, margin)
     return (
         f"From {FIRST}: highest decade the {int(decades.idxmax())}s ({decades.max():.2f}); "
         f"mean {FIRST}–{BEFORE - 1} {before:.2f}, mean {AFTER + 1} on {after:.2f}: "
-        f"after {AFTER} is {verdict}."
+        f"after {AFTER} is {verdict} (margin {margin:g})."
     )
 
 
@@ -239,7 +258,9 @@ def composite_chart(scaled: pd.DataFrame, weights: Mapping[str, float]):
         if weight
     )
     top.set_title(f"Composite index of closeness. Weights: {used}", fontsize=10, pad=14)
-    bottom.fill_between(as_dates(count.index), count, step="mid", color=OKABE_ITO[4], lw=0)
+    every_year = count.reindex(range(count.index.min(), count.index.max() + 1), fill_value=0)
+    bottom.fill_between(as_dates(every_year.index), every_year, step="mid", color=OKABE_ITO[4],
+                        lw=0)  # fmt: skip
     bottom.set_ylim(0, len(scaled.columns))
     bottom.set_ylabel("Indicators\nbehind it", fontsize=8)
     bottom.set_xlabel("Year")
@@ -275,9 +296,13 @@ def png(figure) -> bytes:
 
 
 class WeightsPanel(Panel):
-    """One slider per indicator; any change (a drag, or set_weights) redraws the composite."""
+    """One slider per indicator and one for the margin; any change (a drag, set_weights or
+    set_margin) redraws the composite and its summary line."""
 
-    def __init__(self, scaled: pd.DataFrame, weights: Mapping[str, float] | None = None):
+    def __init__(
+        self, scaled: pd.DataFrame, weights: Mapping[str, float] | None = None,
+        margin: float = MARGIN,
+    ):  # fmt: skip
         self.scaled = scaled
         start = checked_weights(weights or WEIGHTINGS["equal"], tuple(scaled.columns))
         self.sliders = {
@@ -287,6 +312,11 @@ class WeightsPanel(Panel):
             )
             for name in scaled.columns
         }  # fmt: skip
+        self.margin_slider = widgets.FloatSlider(
+            value=checked_margin(margin), min=0, max=MAX_MARGIN, step=0.01, readout_format=".2f",
+            description="Too close to call within", continuous_update=False,
+            style={"description_width": "initial"},
+        )  # fmt: skip
         self.message = widgets.HTML()
         self.image = widgets.Image(format="png")
         self.figure = None
@@ -294,8 +324,9 @@ class WeightsPanel(Panel):
         self._quiet = False
         for slider in self.sliders.values():
             slider.observe(lambda _change: self._slid(), names="value")
+        self.margin_slider.observe(lambda _change: self.summarise(), names="value")
         super().__init__(
-            [widgets.VBox(list(self.sliders.values())), self.message, self.image],
+            [widgets.VBox([*self.sliders.values(), self.margin_slider]), self.message, self.image],
             fallback="Weights panel: run this cell, then move the sliders to reweight the index.",
         )
         self.apply()
@@ -325,6 +356,16 @@ class WeightsPanel(Panel):
             self._quiet = False
         self.apply(echo=True)
 
+    def set_margin(self, margin: float) -> None:
+        """Move the margin slider to `margin` and update the summary, as dragging it would."""
+        try:
+            self.margin_slider.value = checked_margin(margin)
+        except WeightError as problem:
+            self.message.value = str(problem)
+            print(problem)
+            return
+        print(self.message.value)
+
     def apply(self, echo: bool = False) -> None:
         """Rebuild the composite from the sliders, redraw the chart and update the summary line."""
         try:
@@ -335,12 +376,18 @@ class WeightsPanel(Panel):
         self.index = composite(self.scaled, weights)
         self.figure = composite_chart(self.scaled, weights)
         self.image.value = png(self.figure)
-        text = summary(self.index)
-        self.message.value = text
+        self.summarise()
         if echo:
-            print(text)
+            print(self.message.value)
+
+    def summarise(self) -> None:
+        """Write the summary line of the current index with the margin the slider shows."""
+        if self.index is not None:
+            self.message.value = summary(self.index, self.margin_slider.value)
 
 
-def weights_panel(scaled: pd.DataFrame, weights: Mapping[str, float] | None = None) -> WeightsPanel:
-    """A panel of weight sliders over the composite chart (equal weights to start)."""
-    return WeightsPanel(scaled, weights)
+def weights_panel(
+    scaled: pd.DataFrame, weights: Mapping[str, float] | None = None, margin: float = MARGIN
+) -> WeightsPanel:
+    """A panel of weight and margin sliders over the composite chart (equal weights to start)."""
+    return WeightsPanel(scaled, weights, margin)

@@ -9,6 +9,7 @@ add a small function here, decorated with @computation.
 from collections.abc import Callable
 
 from iran_russia.data import load
+from iran_russia.indicators import compare, composite, raw_indicators, scale
 
 COMPUTATIONS: dict[str, Callable[..., float]] = {}
 
@@ -131,3 +132,16 @@ def difference_of_means(
 ) -> float:
     """The mean of `column` over the years `later` minus its mean over the years `earlier`."""
     return mean_of(table, column, where, later) - mean_of(table, column, where, earlier)
+
+
+@computation
+def index_difference(weights: dict, scaling: str = "minmax", rescored: dict | None = None) -> float:
+    """Lesson 06's claim as one number: the mean of the composite index (these `weights`, this
+    `scaling`) from 1992 on minus its mean over 1946–1978. `rescored` gives some events
+    (event_id: new score) another score first, as a second reader might."""
+    events = load("events")
+    if rescored:
+        events = events.assign(score=events.event_id.map(rescored).fillna(events.score))
+    index = composite(scale(raw_indicators({"events": events}), scaling), weights)
+    before, after, _ = compare(index)
+    return float(after - before)
