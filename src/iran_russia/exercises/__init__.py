@@ -4,7 +4,7 @@
 
     gulistan = exercise("00-gulistan-year")  # a panel: answer with the mouse and press Check,
     gulistan.answer(1813)                    # or in code; both print the same feedback
-    check("00-events-count", len(events))    # a data task, checked against the data files
+    check("00-reported-events", answer)      # a data task, checked against the data files
     progress("00")                           # answered and correct, per exercise of lesson 00
     start_over("00")                         # forget lesson 00's saved answers
 

@@ -37,7 +37,7 @@ def exercise(question_id: str) -> ExercisePanel | Notice:
 
 
 def check(question_id: str, answer: object = ...) -> None:
-    """Check an answer, such as check("00-events-count", len(events)), and print the feedback.
+    """Check an answer, such as check("00-reported-events", answer), and print the feedback.
 
     The feedback also appears in the question's panel, if its cell has been run.
     """
