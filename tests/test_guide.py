@@ -1,6 +1,7 @@
 """The instructor guide and the lessons' route marks come from one source each and never drift."""
 
 import copy
+import re
 
 import nbformat
 import pytest
@@ -87,3 +88,11 @@ def test_routes_add_up_by_hand():
     assert "(about 42 minutes)" in summary and "(about 87 minutes)" in summary
     assert "(about 30 minutes) and 2 exercises" in summary
     assert "**Reading before class:** A." in summary
+
+
+@pytest.mark.parametrize("stem", STEMS)
+def test_exercise_ids_named_in_a_guide_file_exist(stem):
+    ids = {entry["id"] for entry in guide.read_questions(ROOT, stem)}
+    text = (ROOT / "instructors" / "content" / f"{stem}.yaml").read_text("utf-8")
+    named = set(re.findall(r"\b0[0-7]-[a-z0-9-]*[a-z0-9]\b", text))
+    assert named <= ids, sorted(named - ids)

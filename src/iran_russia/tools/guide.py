@@ -113,7 +113,8 @@ def routes_summary(stem: str, content: dict) -> str:
         "*Deep dive* ones too, and the rest of the workbook.",
     ]
     if before:
-        lines.append(f"- **Reading before class:** {'; '.join(before)}.")
+        listed = "; ".join(before)
+        lines.append(f"- **Reading before class:** {listed}{'' if listed[-1] in '.?!' else '.'}")
     return "\n".join(lines)
 
 
