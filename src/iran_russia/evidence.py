@@ -120,6 +120,9 @@ COPY_HOSTS = {
     "iranwatch.org": "library of reposted documents and news items",
     "strogosekretno.com": "unlicensed repost of agency news",
     "arabstoday.net": "aggregator repost",
+    "pidnews.com": "aggregator repost of agency items",
+    "onwar.com": "hobbyist summary of wars",
+    "energia.gr": "repost of agency copy",
     "leap.unep.org": "portal copy of FAO's FAOLEX records",
     "wikisource.org": "volunteer transcription: cite the printed work or record it copies",
 }
