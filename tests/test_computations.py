@@ -36,24 +36,6 @@ def test_year_filters_use_the_year_column_or_the_date():
     assert COMPUTATIONS["count_rows"]("events", years=[1990, 1999]) == in_1990s
 
 
-def test_first_year_below_and_above_a_threshold_by_hand():
-    unga = load("unga_agreement")
-    usa = unga[(unga.partner == "usa") & (unga.issue_area == "all")].sort_values("year")
-    where = {"partner": "usa", "issue_area": "all"}
-    below = next(int(row.year) for row in usa.itertuples() if row.agreement < 0.2)
-    above = next(int(row.year) for row in usa.itertuples() if row.agreement > 0.6)
-    assert COMPUTATIONS["first_year_below"]("unga_agreement", "agreement", 0.2, where) == below
-    assert COMPUTATIONS["first_year_above"]("unga_agreement", "agreement", 0.6, where) == above
-    assert COMPUTATIONS["first_year_below"]("unga_agreement", "agreement", -1, where) == -1
-
-
-def test_a_year_with_several_rows_is_summed_before_the_threshold():
-    tiv = load("arms_tiv")
-    both = tiv.groupby("year").tiv_musd.sum()
-    expected = int(both[both > 500].index.min())
-    assert COMPUTATIONS["first_year_above"]("arms_tiv", "tiv_musd", 500) == expected
-
-
 def test_share_of_rows_and_difference_of_means():
     events = load("events")
     syria = events[events.era == "syria"]

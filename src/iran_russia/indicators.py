@@ -79,9 +79,8 @@ class WeightError(ValueError):
 def raw_indicators(tables: Mapping[str, pd.DataFrame] | None = None) -> pd.DataFrame:
     """One row per year, one column per indicator, each in its own unit (missing where absent);
     a table given in `tables` replaces the one in data/, such as events with re-scored rows."""
-    tables = {name: load(name) for name in TABLES if name not in (tables or {})} | dict(
-        tables or {}
-    )
+    given = dict(tables or {})
+    tables = {name: given[name] if name in given else load(name) for name in TABLES}
     events = tables["events"]
     tiv = tables["arms_tiv"]
     trade = tables["trade"]

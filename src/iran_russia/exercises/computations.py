@@ -86,37 +86,6 @@ def year_of_max(
     return int(frame.loc[frame[column].idxmax(), "year"])
 
 
-def yearly(table: str, column: str, where: dict | None = None, years: list[int] | None = None):
-    """The matching rows' `column` by year (summed where a year has several rows), in order."""
-    frame = rows(table, where, years)
-    year = frame["year"] if "year" in frame else frame["date"].dt.year
-    return frame.groupby(year)[column].sum().sort_index()
-
-
-@computation
-def first_year_below(
-    table: str, column: str, threshold: float, where: dict | None = None,
-    years: list[int] | None = None,
-) -> int:  # fmt: skip
-    """The first year whose `column` (summed over the year's matching rows) is below
-    `threshold`; -1 if no year is."""
-    values = yearly(table, column, where, years)
-    below = values[values < threshold]
-    return int(below.index[0]) if len(below) else -1
-
-
-@computation
-def first_year_above(
-    table: str, column: str, threshold: float, where: dict | None = None,
-    years: list[int] | None = None,
-) -> int:  # fmt: skip
-    """The first year whose `column` (summed over the year's matching rows) is above
-    `threshold`; -1 if no year is."""
-    values = yearly(table, column, where, years)
-    above = values[values > threshold]
-    return int(above.index[0]) if len(above) else -1
-
-
 @computation
 def share_of_rows(
     table: str, part: dict, where: dict | None = None, years: list[int] | None = None
