@@ -12,7 +12,7 @@ from pathlib import Path
 
 from iran_russia.data import DataError, cite
 
-CITATION = re.compile(r"\[(`[a-z0-9][a-z0-9.-]*`(?:[;,] ?`[a-z0-9][a-z0-9.-]*`)*)\]")
+CITATION = re.compile(r"\[(`[a-z0-9][a-z0-9.-]*`(?:[;,]\s*`[a-z0-9][a-z0-9.-]*`)*)\]")
 SOURCE_ID = re.compile(r"`([a-z0-9][a-z0-9.-]*)`")
 
 
