@@ -14,8 +14,9 @@ ROOT_FLAG := $(if $(filter 0,$(shell id -u)),--allow-root)
 lab: $(VENV)/.runtime
 	$(BIN)/jupyter lab $(ROOT_FLAG) notebooks/00_start_here.ipynb
 
+# The browser tests run beside the others, one pytest process each (tests/run.py).
 test: $(VENV)/.test
-	MPLBACKEND=Agg $(BIN)/python -m pytest
+	$(BIN)/python tests/run.py
 
 # Re-run every notebook on a fresh kernel and store its outputs (do this after changing code or data).
 notebooks: $(VENV)/.runtime

@@ -26,12 +26,17 @@ def all_notebooks() -> list[Path]:
     return sorted(path for folder in NOTEBOOK_FOLDERS for path in (ROOT / folder).glob("*.ipynb"))
 
 
-@pytest.fixture
-def repo_copy(tmp_path: Path) -> Path:
-    """A copy of the repository (without its virtual environment) somewhere else on disk."""
-    target = tmp_path / "elsewhere" / "series"
+def copy_of_repository(folder: Path) -> Path:
+    """A copy of the repository (without its virtual environment) in `folder`/series."""
+    target = folder / "series"
     shutil.copytree(ROOT, target, ignore=shutil.ignore_patterns(*NOT_COPIED))
     return target
+
+
+@pytest.fixture
+def repo_copy(tmp_path: Path) -> Path:
+    """A copy of the repository somewhere else on disk."""
+    return copy_of_repository(tmp_path / "elsewhere")
 
 
 def pytest_terminal_summary(terminalreporter):
@@ -40,6 +45,8 @@ def pytest_terminal_summary(terminalreporter):
     from iran_russia.evidence import citation_shares
     from iran_russia.tools.build_data import BUILT_TABLES
 
+    if terminalreporter.config.option.markexpr == "browser":
+        return  # the other process of tests/run.py prints these
     try:
         tables = {name: load(name) for name in table_names() if name not in BUILT_TABLES}
     except DataError as problem:

@@ -74,7 +74,7 @@ def test_choosing_by_seed_and_kind_and_the_summary(claims):
     assert set(predictions.kind) == {"prediction"} and len(predictions) >= 4
     one = choose_claims(claims, "002", ALL_KINDS)
     assert set(one.seed) == {"002"}
-    assert claims_summary(one).startswith(f"{len(one)} claims: ")
+    assert claims_summary(one) == "4 claims: 1 fact, 2 interpretation, 1 prediction."
     assert claims_summary(one.head(1)).startswith("1 claim:")
     assert claims_summary(one.head(0)) == "0 claims."
 
@@ -89,7 +89,14 @@ def test_the_explorer_filters_when_a_menu_changes(quotations, claims):
     assert repr(panel) == "Claim explorer: run this cell to open it."
     menus, summary, table = panel.children
     seed, kind = menus.children
-    assert summary.value == claims_summary(claims)
+    tags = quotations[quotations.source_id.str.startswith("seed-")].context.str.extract(
+        r"^\[(\w+)\]"
+    )[0]
+    counts = tags.value_counts()
+    assert summary.value == (
+        f"{counts.sum()} claims: {counts['fact']} fact, {counts['interpretation']} interpretation, "
+        f"{counts['prediction']} prediction."
+    )
     seed.value = "004"
     kind.value = "prediction"
     assert summary.value == "1 claim: 1 prediction."

@@ -1,10 +1,13 @@
 """Data checks: every table valid, typed, cited, and consistent with the raw datasets."""
 
+import ast
 import hashlib
+import json
 import re
 
 import pandas as pd
 import pytest
+import yaml
 from frictionless import validate
 
 from conftest import ROOT, all_notebooks
@@ -63,21 +66,42 @@ def test_every_row_cites_sources_that_resolve(tables):
         assert not missing, f"{name} cites unknown sources: {sorted(missing)[:5]}"
 
 
+MARKDOWN_CITATION = re.compile(r"\[(`[a-z0-9][a-z0-9.-]*`(?:;\s*`[a-z0-9][a-z0-9.-]*`)*)\]")
+
+
+def notebook_citations(path) -> set[str]:
+    """Ids a notebook cites: [`id`] in its text, and strings given to cite() in its code."""
+    found = set()
+    for cell in json.loads(path.read_text(encoding="utf-8"))["cells"]:
+        source = "".join(cell["source"])
+        if cell["cell_type"] == "markdown":
+            for group in MARKDOWN_CITATION.findall(source):
+                found.update(re.findall(r"`([^`]+)`", group))
+        elif "cite(" in source:
+            code = [line for line in source.splitlines() if not line.startswith("%")]
+            tree = ast.parse("\n".join(code))
+            for node in ast.walk(tree):
+                if isinstance(node, ast.Constant) and isinstance(node.value, str):
+                    found.update(node.value.split(";"))
+    return found
+
+
 def test_every_source_is_used(tables):
-    """Each source is cited by a data row, a question, or a notebook (inline or via cite())."""
+    """Each source is cited by a data row, a question's source_ids, or a notebook's citations."""
     used = set().union(*(cited_ids(frame) for name, frame in tables.items() if name != "sources"))
-    for text in [questions_text(), notebooks_text()]:
-        used |= set(re.findall(r"[a-z0-9][a-z0-9.-]*", text))
+    for path in (DATA / "questions").glob("*.yaml"):
+        for entry in yaml.safe_load(path.read_text(encoding="utf-8"))["questions"]:
+            used.update(entry.get("source_ids", []))
+    for path in all_notebooks():
+        used |= notebook_citations(path)
     unused = set(tables["sources"].source_id) - used
     assert not unused, f"sources nobody cites: {sorted(unused)[:5]}"
 
 
-def questions_text():
-    return "\n".join(path.read_text() for path in (DATA / "questions").glob("*.yaml"))
-
-
-def notebooks_text():
-    return "\n".join(path.read_text() for path in all_notebooks())
+def test_a_source_named_only_in_passing_is_not_a_citation():
+    cell = "Reuters and `reuters-2016-08-16` are named here but not cited."
+    assert not MARKDOWN_CITATION.findall(cell)
+    assert MARKDOWN_CITATION.findall("[`a-1`;\n`b-2`]") == ["`a-1`;\n`b-2`"]
 
 
 def test_there_are_enough_events_and_every_curriculum_topic_is_covered(tables):
@@ -137,16 +161,44 @@ def test_treaties_and_territories_link_up(tables):
     assert set(tables["territories"].place_id.dropna()) <= set(tables["places"].place_id)
 
 
+PERMANENT = ["russia", "china", "usa", "uk", "france"]
+
+
+def council(year: int) -> tuple[int, int]:
+    """Members of the Security Council and the yes votes a decision needed (Charter, Art. 27)."""
+    return (11, 7) if year < 1966 else (15, 9)
+
+
 @pytest.mark.parametrize("name", ["unsc_iran_votes", "unsc_syria_vetoes"])
-def test_security_council_tallies_add_up(tables, name):
+def test_no_member_voted_twice(tables, name):
     votes = tables[name]
-    total = votes.yes + votes.no + votes.abstain
-    limit = votes.date.dt.year.map(lambda year: 11 if year < 1966 else 15)
-    assert (total <= limit).all()
+    members = votes.date.dt.year.map(lambda year: council(year)[0])
+    assert (votes.yes + votes.no + votes.abstain <= members).all()
 
 
-def test_syria_vetoes_were_cast_by_russia(tables):
-    assert (tables["unsc_syria_vetoes"].no >= 1).all()
+def test_adopted_resolutions_had_the_votes_and_no_permanent_no(tables):
+    """Adopted: enough yes votes and no permanent member against; failed: one of the two lacked."""
+    votes = tables["unsc_iran_votes"]
+    needed = votes.date.dt.year.map(lambda year: council(year)[1])
+    permanent_no = (votes[[f"vote_{m}" for m in PERMANENT]] == "no").any(axis=1)
+    passes = (votes.yes >= needed) & ~permanent_no
+    assert (passes == (votes.adopted == "yes")).all(), votes.vote_id[
+        passes != (votes.adopted == "yes")
+    ]
+    for member in PERMANENT:
+        counted = votes[f"vote_{member}"].map({"yes": "yes", "no": "no", "abstain": "abstain"})
+        for kind in ("yes", "no", "abstain"):
+            assert ((counted == kind).astype(int) <= votes[kind]).all(), (member, kind)
+
+
+def test_each_syria_veto_was_cast_by_permanent_members_including_russia(tables):
+    """A veto: a draft with the 9 yes votes it needed, blocked by a permanent member's no."""
+    vetoes = tables["unsc_syria_vetoes"]
+    vetoers = vetoes.vetoed_by.str.split(";")
+    permanent = {"Russia", "China", "USA", "UK", "France"}
+    assert all(set(names) <= permanent and "Russia" in names for names in vetoers)
+    assert (vetoes.yes >= 9).all()
+    assert (vetoes.no >= vetoers.map(len)).all()
 
 
 def test_sipri_credit_line_is_in_the_dictionary():

@@ -6,6 +6,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
 import yaml
 
 from conftest import ROOT
@@ -29,8 +30,16 @@ def pins(lines: list[str]) -> dict[str, str]:
         line = line.split("#")[0].strip()
         if line:
             name, version = line.split("==")
-            found[re.sub(r"[-_.]+", "-", name).lower()] = version
+            name = re.sub(r"[-_.]+", "-", name).lower()
+            assert found.get(name, version) == version, f"{name} is pinned twice: {line}"
+            found[name] = version
     return found
+
+
+def test_a_package_pinned_twice_at_different_versions_fails():
+    assert pins(["pandas==2.2.0", "Pandas==2.2.0"]) == {"pandas": "2.2.0"}
+    with pytest.raises(AssertionError, match="pinned twice"):
+        pins(["pandas==2.2.0", "pandas==2.3.0"])
 
 
 def requirement_pins(name: str) -> dict[str, str]:

@@ -9,13 +9,15 @@ import yaml
 
 from conftest import ROOT
 from iran_russia.exercises.kinds import Outcome
-from iran_russia.exercises.questions import find
+from iran_russia.exercises.questions import read_questions
 
+FILES = sorted((ROOT / "data" / "questions").glob("*.yaml"))
 QUESTIONS = [
     entry
-    for path in sorted((ROOT / "data" / "questions").glob("*.yaml"))
+    for path in FILES
     for entry in yaml.safe_load(path.read_text(encoding="utf-8"))["questions"]
 ]
+GRADERS = {question.id: question for path in FILES for question in read_questions(path)}
 
 
 def entries_of(*kinds):
@@ -32,7 +34,7 @@ def one_changed(values: list[str], others: list[str]) -> list[str]:
 
 
 def grade(entry, answer):
-    return find(entry["id"]).judge(answer).outcome
+    return GRADERS[entry["id"]].judge(answer).outcome
 
 
 @entries_of("order")

@@ -3,7 +3,7 @@
 import nbformat
 import pytest
 
-from conftest import ROOT, all_notebooks
+from conftest import ROOT, all_notebooks, copy_of_repository
 from iran_russia.tools.execute import merged_streams, run
 
 
@@ -29,9 +29,15 @@ def test_every_lesson_is_listed_in_the_readme():
         assert f"`{path.stem}`" in readme, f"{path.name} is missing from the README lesson list"
 
 
+@pytest.fixture(scope="module")
+def one_copy(tmp_path_factory):
+    """One copy of the repository elsewhere on disk, shared by every lesson that runs from it."""
+    return copy_of_repository(tmp_path_factory.mktemp("elsewhere"))
+
+
 @pytest.mark.parametrize("name", [p.name for p in (ROOT / "notebooks").glob("*.ipynb")])
-def test_lesson_runs_from_a_copy_of_the_repository(repo_copy, name):
-    notebook, _ = run(repo_copy / "notebooks" / name)
+def test_lesson_runs_from_a_copy_of_the_repository(one_copy, name):
+    notebook, _ = run(one_copy / "notebooks" / name)
     errors = [o for c in notebook.cells for o in c.get("outputs", []) if o.output_type == "error"]
     assert not errors
 

@@ -8,6 +8,7 @@ import pytest
 
 from conftest import ROOT
 from iran_russia.paths import DataNotFound, data_dir, project_root
+from run import NO_TESTS_COLLECTED, combined
 
 BADGE = "urlpath=lab/tree/notebooks/00_start_here.ipynb"
 
@@ -19,8 +20,45 @@ def test_readme_gives_the_two_commands_first():
     assert BADGE in readme
 
 
-def test_ci_runs_the_readme_test_command():
-    assert "make test" in (ROOT / ".ci" / "run").read_text()
+def run_ci_with_fake_tools(tmp_path, make_status=0):
+    """Run .ci/run with `make` and `apt-get` replaced by scripts that log their calls."""
+    fake = tmp_path / "bin"
+    fake.mkdir()
+    log = tmp_path / "calls.log"
+    for tool, status in (("make", make_status), ("apt-get", 0)):
+        script = fake / tool
+        record = f'echo "{tool} $* REQUIRE_BROWSER=$REQUIRE_BROWSER" >> {log}'
+        script.write_text(f"#!/bin/sh\n{record}\nexit {status}\n")
+        script.chmod(0o755)
+    result = subprocess.run(
+        ["bash", str(ROOT / ".ci" / "run")],
+        env={"PATH": f"{fake}:/usr/bin:/bin", "HOME": str(tmp_path)},
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    return result, (log.read_text().splitlines() if log.exists() else [])
+
+
+def test_ci_runs_the_readme_test_command_with_the_browser_required(tmp_path):
+    readme = (ROOT / "README.md").read_text()
+    assert re.search(r"^make test\b", readme, flags=re.MULTILINE)
+    result, calls = run_ci_with_fake_tools(tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert calls[-1] == "make test REQUIRE_BROWSER=1"
+
+
+def test_make_test_passes_only_if_both_halves_of_the_suite_pass():
+    assert combined([0, 0]) == 0
+    assert combined([0, NO_TESTS_COLLECTED]) == 0, "a selection may leave one half empty"
+    assert combined([1, 0]) == 1 and combined([0, 2]) == 2
+    assert combined([NO_TESTS_COLLECTED, NO_TESTS_COLLECTED]) == NO_TESTS_COLLECTED
+
+
+def test_ci_fails_when_the_tests_fail(tmp_path):
+    result, calls = run_ci_with_fake_tools(tmp_path, make_status=3)
+    assert calls and calls[-1].startswith("make test")
+    assert result.returncode != 0
 
 
 @pytest.mark.parametrize(

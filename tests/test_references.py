@@ -23,6 +23,11 @@ def test_citations_are_listed_once_in_the_order_first_cited(tmp_path):
     assert cited_in(path) == ["iranica-golestan-treaty", "sipri-trade-register-2025", "tass-2025"]
 
 
+def test_a_citation_broken_across_lines_is_read_whole(tmp_path):
+    path = write_notebook(tmp_path / "lesson.ipynb", "Denied it [`a-1`;\n`b-2`; `c-3`].")
+    assert cited_in(path) == ["a-1", "b-2", "c-3"]
+
+
 def test_the_list_numbers_real_sources(tmp_path):
     path = write_notebook(tmp_path / "lesson.ipynb", "See [`iranica-golestan-treaty`].")
     lines = references(path).splitlines()

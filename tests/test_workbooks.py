@@ -1,5 +1,7 @@
 """Student workbooks are made from the solutions, and the committed ones are up to date."""
 
+import re
+
 import nbformat
 import pytest
 from nbformat.v4 import new_code_cell, new_markdown_cell, new_notebook
@@ -101,3 +103,68 @@ def test_solution_has_answers_to_hide_and_starts_with_matplotlib_inline(path):
     first_code = next(source for kind, source in cells if kind == "code")
     assert first_code.startswith("%matplotlib inline")
     assert any(CODE_MARKERS[0] in source for _kind, source in cells)
+
+
+# The checks below read the notebooks themselves, not the generator: they hold whatever made the
+# workbooks, so a generator changed to keep answers fails them even after `make exercises`.
+VERDICTS = ("Correct", "Partly right", "Not quite", "Saved (")
+WORKED_CODE = re.compile(r"^[ \t]*### BEGIN SOLUTION\n(.*?)^[ \t]*### END SOLUTION", re.M | re.S)
+WORKED_TEXT = re.compile(r"<!-- BEGIN SOLUTION -->\n(.*?)<!-- END SOLUTION -->", re.S)
+
+
+def worked_parts(solution: nbformat.NotebookNode) -> dict[str, list[str]]:
+    """Each solution cell's id with the lines of its worked answers and explanations."""
+    parts = {}
+    for cell in solution.cells:
+        pattern = WORKED_CODE if cell.cell_type == "code" else WORKED_TEXT
+        lines = [
+            line.strip()
+            for block in pattern.findall(cell.source)
+            for line in block.splitlines()
+            if sum(char.isalnum() for char in line) >= 3  # not a lone bracket or comma
+        ]
+        if lines:
+            parts[cell.id] = lines
+    return parts
+
+
+def committed_and_remade(tmp_path_factory):
+    remade = write_exercises(SOLUTIONS, tmp_path_factory.mktemp("remade"))
+    return [(path, "committed") for path in EXERCISES] + [(path, "remade") for path in remade]
+
+
+@pytest.fixture(scope="module")
+def workbooks(tmp_path_factory):
+    """Every committed workbook, and the same workbooks made afresh by the generator."""
+    return committed_and_remade(tmp_path_factory)
+
+
+def test_every_answer_cell_holds_the_prompt_and_nothing_worked(workbooks):
+    assert len(workbooks) == 2 * len(SOLUTIONS) > 0
+    for path, which in workbooks:
+        solution = nbformat.read(ROOT / "solutions" / path.name, as_version=4)
+        workbook = nbformat.read(path, as_version=4)
+        cells = {cell.id: cell for cell in workbook.cells}
+        text = "\n".join(cell.source for cell in workbook.cells)
+        parts = worked_parts(solution)
+        answer_cells = [c for c in solution.cells if c.cell_type == "code" and c.id in parts]
+        assert answer_cells, f"{path.name} has no exercises to hide"
+        for cell in answer_cells:
+            assert "answer = ...  # your answer" in cells[cell.id].source, (
+                f"{which} {path.name}: an answer cell lost its prompt"
+            )
+        for cell_id, lines in parts.items():
+            shown = [line for line in lines if line in text and not line.startswith("#")]
+            assert not shown, f"{which} {path.name} shows worked text of cell {cell_id}: {shown}"
+
+
+@pytest.mark.parametrize("path", EXERCISES, ids=lambda path: path.name)
+def test_no_panel_in_a_committed_workbook_reports_a_result(path):
+    answered = 0
+    for cell in nbformat.read(path, as_version=4).cells:
+        printed = "".join(o.get("text", "") for o in cell.get("outputs", []))
+        if "answer = ...  # your answer" in cell.source:
+            answered += 1
+            assert printed.startswith("Not answered yet"), f"{path.name}: {printed[:80]!r}"
+        assert not any(printed.startswith(verdict) for verdict in VERDICTS), printed[:80]
+    assert answered, "a workbook with no answer cells"

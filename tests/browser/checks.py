@@ -499,27 +499,32 @@ def check_notebook_steps(lab: LabPage, root: Path, path: Path) -> Iterator[None]
     if missing:
         problems.append(f"after Run All: code cells never ran: {missing}")
     problems += [f"after Run All: {p}" for p in output_problems(snap, stored, True)]
-    if path.parent.name == "solutions":
-        problems += [f"after Run All: {p}" for p in solution_feedback_problems(lab)]
+    expected = FEEDBACK_AFTER_RUN_ALL.get(path.parent.name)
+    if expected:
+        problems += [f"after Run All: {p}" for p in panel_feedback_problems(lab, expected)]
     problems += lab.page_problems()
     return problems
 
 
-def solution_feedback_problems(lab: LabPage) -> list[str]:
-    """In a worked solution, every exercise panel, answered by code, says it is correct (or,
-    for a writing task, that the text is saved).
+# How every exercise panel's feedback line starts after Run All: in a worked solution, answered by
+# code, it says correct (or, for a writing task, saved), exactly as a click on Check would; in a
+# student workbook, where every answer is still `...`, it says not answered yet.
+FEEDBACK_AFTER_RUN_ALL = {
+    "solutions": ("Correct", "Saved ("),
+    "exercises": ("Not answered yet",),
+}
 
-    The code path (`panel.answer(...)`, `check(...)`) must show in the browser exactly as a
-    click on Check would: the engine's feedback line starting "Correct" or "Saved".
-    """
+
+def panel_feedback_problems(lab: LabPage, expected: tuple[str, ...]) -> list[str]:
+    """Panels whose feedback line is missing or does not start with one of `expected`."""
     problems = []
     for panel in lab.page.evaluate(EXERCISE_FEEDBACK):
         name = re.search(r"""exercise\(\s*["']([^"']+)""", panel["source"])
         label = name.group(1) if name else f"cell {panel['cell']}"
         if panel["feedback"] is None:
             problems.append(f"exercise {label}: its panel has no feedback line (.ex-feedback)")
-        elif not panel["feedback"].startswith(("Correct", "Saved (")):
-            problems.append(f"exercise {label}: the worked answer shows {panel['feedback']!r}")
+        elif not panel["feedback"].startswith(expected):
+            problems.append(f"exercise {label}: the panel shows {panel['feedback']!r}")
     return problems
 
 

@@ -10,6 +10,7 @@ import pytest
 
 from conftest import ROOT
 
+from .conftest import browser_unavailable
 from .workbook import CORRECT, KINDS, NOT_CORRECT, Workbook, flat
 
 pytestmark = pytest.mark.browser
@@ -20,7 +21,7 @@ WORKBOOK = ROOT / "exercises" / "00_start_here.ipynb"
 @pytest.fixture(scope="module")
 def workbook(lab_app, lab_server):
     if not WORKBOOK.exists():
-        pytest.skip(f"{WORKBOOK.relative_to(ROOT)} does not exist yet (the exercise engine's)")
+        browser_unavailable(f"{WORKBOOK.relative_to(ROOT)} is missing")
     book = Workbook.load(lab_app, ROOT, WORKBOOK)
     lab_app.page_problems()
     try:
@@ -40,6 +41,22 @@ def test_workbook_shows_every_kind(workbook):
         assert panel.prompt == flat(panel.question["prompt"]), f"{panel.id}: prompt shown wrong"
         assert panel.line("feedback"), f"{panel.id}: no feedback line after Run All"
     assert not workbook.lab.page_problems()
+
+
+def test_a_near_miss_click_is_partly_right(workbook):
+    """A match answer with every pair but one right is partly right, never correct."""
+    panel = next(panel for panel in workbook.panels() if panel.kind == "match")
+    _wrong, right = panel.answers()
+    near = dict(right)
+    first, second = list(near)[:2]
+    near[first], near[second] = near[second], near[first]
+    if near[first] == near[second]:
+        pytest.fail(f"{panel.id}: its first two pairs share an answer")
+    panel.give(near)
+    feedback = panel.press_and_read("Check", "feedback")
+    pairs = len(right)
+    assert feedback.startswith(f"Partly right: {pairs - 2} of {pairs} pairs right"), feedback
+    assert not panel.line("explanation"), f"{panel.id}: explanation shown after a near miss"
 
 
 @pytest.mark.parametrize("kind", [kind for kind in KINDS if kind != "data"])

@@ -1,0 +1,292 @@
+"""Each figure draws its data: the drawn artists are read back and compared with values computed
+here, straight from the CSV files in data/ with pandas (not through the lessons' loader or the
+function under test). Swapping two series, scaling one or dropping rows fails these tests.
+"""
+
+from collections import Counter
+
+import matplotlib.dates as mdates
+import numpy as np
+import pandas as pd
+import pytest
+from matplotlib.markers import MarkerStyle
+
+from conftest import ROOT
+from iran_russia import charts, maps, treaty_stepper
+from iran_russia.arms_deals import supply_by_year
+from iran_russia.claims import VERDICTS, verdict_chart
+from iran_russia.data import load
+from iran_russia.indicators import INDICATORS, composite_chart, indicator_chart
+
+DATA = ROOT / "data"
+
+
+def raw(name: str) -> pd.DataFrame:
+    return pd.read_csv(DATA / f"{name}.csv", keep_default_na=True)
+
+
+def scatter_points(axes) -> list[np.ndarray]:
+    """The point sets of each scatter collection that holds points, in drawing order."""
+    return [c.get_offsets() for c in axes.collections if len(c.get_offsets())]
+
+
+def as_pairs(points) -> Counter:
+    return Counter((round(float(x), 6), round(float(y), 6)) for x, y in points)
+
+
+def marker_name(collection) -> str:
+    """Which vote's marker (yes o, no x, abstain D, absent _) a scatter collection draws."""
+    drawn = collection.get_paths()[0].vertices
+    for vote, marker in {"yes": "o", "no": "x", "abstain": "D", "absent": "_"}.items():
+        style = MarkerStyle(marker)
+        shape = style.get_path().transformed(style.get_transform()).vertices
+        if shape.shape == drawn.shape and np.allclose(shape, drawn):
+            return vote
+    return "unknown"
+
+
+def day_number(dates) -> list[float]:
+    return [mdates.date2num(pd.Timestamp(d)) for d in dates]
+
+
+@pytest.fixture(scope="module")
+def events():
+    return load("events")
+
+
+def test_timeline_strip_marks_every_event_at_its_date(events):
+    axes = charts.timeline_strip(events).axes[0]
+    (line,) = [line for line in axes.lines if line.get_marker() == "|"]
+    expected = sorted(day_number(raw("events").date))
+    assert sorted(mdates.date2num(line.get_xdata())) == pytest.approx(expected)
+
+
+def test_score_timeline_puts_each_event_at_its_date_and_score_by_status(events):
+    axes = charts.score_timeline(events).axes[0]
+    rows = raw("events")
+    drawn = [c for c in axes.collections if len(c.get_offsets())]
+    for status, collection in zip(["confirmed", "reported", "disputed"], drawn, strict=True):
+        chosen = rows[rows.status == status]
+        expected = as_pairs(zip(day_number(chosen.date), chosen.score, strict=True))
+        assert as_pairs(collection.get_offsets()) == expected, status
+
+
+def test_score_timeline_narrowed_to_years_drops_the_rest(events):
+    axes = charts.score_timeline(events, years=(2015, 2024)).axes[0]
+    years = pd.to_datetime(raw("events").date).dt.year
+    drawn = sum(len(points) for points in scatter_points(axes))
+    assert drawn == years.between(2015, 2024).sum()
+
+
+def test_arms_bars_are_the_tiv_above_and_below_the_axis():
+    tiv = raw("arms_tiv")
+    axes = charts.arms_transfers(load("arms_tiv"), since=1950).axes[0]
+    heights = Counter(
+        (round(bar.get_x() + bar.get_width() / 2), round(bar.get_height(), 6))
+        for bar in axes.patches
+    )
+    recent = tiv[tiv.year >= 1950]
+    signs = recent.direction.map({"russia_to_iran": 1, "iran_to_russia": -1})
+    expected = Counter(
+        (int(year), round(sign * value, 6))
+        for year, sign, value in zip(recent.year, signs, recent.tiv_musd, strict=True)
+    )
+    assert heights == expected
+
+
+def test_reported_deals_are_marked_at_their_first_delivery_on_their_side():
+    deals = raw("arms_deals")
+    axes = charts.arms_transfers(load("arms_tiv"), load("arms_deals"), since=1950).axes[0]
+    (points,) = scatter_points(axes)
+    reported = deals[(deals.status == "reported") & deals.delivery_first.notna()]
+    reported = reported[reported.delivery_first >= 1950]
+    expected = Counter(
+        (int(year), 1 if supplier == "Russia" else -1)
+        for year, supplier in zip(reported.delivery_first, reported.supplier, strict=True)
+    )
+    assert Counter((int(x), int(np.sign(y))) for x, y in points) == expected
+
+
+def test_council_votes_mark_each_permanent_members_vote_in_its_column():
+    votes = raw("unsc_iran_votes")
+    axes = charts.council_votes(load("unsc_iran_votes")).axes[0]
+    members = ["vote_russia", "vote_china", "vote_usa", "vote_uk", "vote_france"]
+    drawn = scatter_points(axes)
+    assert len(drawn) == len(votes) * len(members)
+    collections = [c for c in axes.collections if len(c.get_offsets())]
+    for column, member in enumerate(members):
+        for row, vote in enumerate(votes[member]):
+            (point,) = drawn[column * len(votes) + row]
+            assert tuple(point) == (column, row)
+            assert marker_name(collections[column * len(votes) + row]) == vote, (member, row)
+    labels = [text.get_text() for text in axes.get_yticklabels()]
+    assert [label[:10] for label in labels] == list(votes.date)
+    no_votes = (votes[members] == "no").to_numpy().sum()
+    legend = [text.get_text() for text in axes.get_legend().get_texts()]
+    assert ("no" in legend) == (no_votes > 0)
+
+
+def test_veto_bars_count_each_years_vetoes_alone_and_with_china():
+    vetoes = raw("unsc_syria_vetoes")
+    axes = charts.vetoes_by_year(load("unsc_syria_vetoes")).axes[0]
+    year = pd.to_datetime(vetoes.date).dt.year
+    with_china = year[vetoes.vetoed_by == "Russia;China"].value_counts()
+    alone = year[vetoes.vetoed_by == "Russia"].value_counts()
+    years = range(year.min(), year.max() + 1)
+    bars = axes.patches
+    assert len(bars) == 2 * len(years)
+    for index, y in enumerate(years):
+        lower, upper = bars[index], bars[len(years) + index]
+        assert round(lower.get_x() + lower.get_width() / 2) == y
+        assert lower.get_height() == with_china.get(y, 0), y
+        assert upper.get_height() == alone.get(y, 0), y
+        assert upper.get_y() == lower.get_height(), "Russia alone is stacked on top"
+
+
+@pytest.mark.parametrize("issue_area", ["all", "nuclear"])
+def test_agreement_lines_follow_each_partners_yearly_share(issue_area):
+    agreement = raw("unga_agreement")
+    axes = charts.voting_agreement(load("unga_agreement"), issue_area).axes[0]
+    chosen = agreement[agreement.issue_area == issue_area]
+    for line, partner in zip(axes.lines, ["russia", "usa", "china"], strict=True):
+        rows = chosen[chosen.partner == partner]
+        assert list(line.get_xdata()) == list(rows.year), partner
+        assert list(line.get_ydata()) == pytest.approx(list(rows.agreement)), partner
+
+
+def test_trade_lines_follow_the_dataset_and_leave_gaps_where_it_has_none():
+    trade = raw("trade")
+    axes = charts.trade_flows(load("trade")).axes[0]
+    dataset = trade[trade.status == "dataset"]
+    for line, flow in zip(axes.lines, ["russia_to_iran", "iran_to_russia"], strict=True):
+        rows = dataset[dataset.flow == flow].set_index("year").value_musd
+        drawn = pd.Series(line.get_ydata(), index=line.get_xdata())
+        assert drawn.dropna().to_dict() == pytest.approx(rows.dropna().to_dict()), flow
+        missing = set(range(dataset.year.min(), dataset.year.max() + 1)) - set(rows.index)
+        assert drawn.loc[sorted(missing)].isna().all(), "a year without data is drawn as a gap"
+    reported = trade[(trade.status == "reported") & (trade.period == "year")]
+    drawn = [tuple(p) for points in scatter_points(axes) for p in points]
+    expected = zip(reported.year, reported.value_musd, strict=True)
+    assert as_pairs(drawn) == as_pairs(expected)
+
+
+def test_cessions_map_marks_each_ceded_place_of_both_treaties_once():
+    territories, places = raw("territories"), raw("places")
+    figure = maps.cessions_map(load("territories"), load("places"), load("country_outlines"))
+    axes = figure.axes[0]
+    located = territories.merge(places, on="place_id", suffixes=("", "_place"))
+    for points, treaty in zip(
+        scatter_points(axes), ["gulistan-1813", "turkmenchay-1828"], strict=True
+    ):
+        ceded = located[located.treaty_id == treaty].drop_duplicates("place_id")
+        assert as_pairs(points) == as_pairs(zip(ceded.longitude, ceded.latitude, strict=True))
+    outlines = raw("country_outlines")
+    parts = outlines.groupby(["iso3", "part"]).ngroups
+    assert len([p for p in axes.patches if p.get_facecolor()[:3] != (1, 1, 1)]) >= parts
+
+
+def test_places_map_marks_the_chosen_places_where_they_are():
+    places = raw("places")
+    chosen = ["tehran", "moscow"] if {"tehran", "moscow"} <= set(places.place_id) else []
+    chosen = chosen or list(places.place_id[:2])
+    axes = maps.places_map(
+        load("places"), load("country_outlines"), chosen, (30, 60, 25, 60), "t"
+    ).axes[0]
+    (points,) = scatter_points(axes)
+    rows = places.set_index("place_id").loc[chosen]
+    assert as_pairs(points) == as_pairs(zip(rows.longitude, rows.latitude, strict=True))
+
+
+def test_transfers_chart_bars_are_each_treatys_rows_by_kind():
+    territories = raw("territories")
+    treaties = load("treaties")
+    axes = treaty_stepper.transfers_chart(treaties, load("territories")).axes[0]
+    kinds = list(treaty_stepper.KINDS)
+    era = treaty_stepper.era_treaties(treaties).treaty_id
+    order = [t for t in era if t in set(territories.treaty_id)]
+    widths = [bar.get_width() for bar in axes.patches]
+    assert len(widths) == len(order) * len(kinds)
+    for k, kind in enumerate(kinds):
+        for t, treaty in enumerate(order):
+            rows = territories[(territories.treaty_id == treaty) & (territories.kind == kind)]
+            assert widths[k * len(order) + t] == len(rows), (treaty, kind)
+
+
+def test_decade_chart_stacks_each_decades_events_by_category():
+    rows = raw("events")
+    empires = rows[rows.era == "empires"]
+    axes = treaty_stepper.decade_chart(load("events").query("era == 'empires'")).axes[0]
+    decade = pd.to_datetime(empires.date).dt.year // 10 * 10
+    expected = Counter(
+        {(int(d), str(c)): n for (d, c), n in empires.groupby([decade, "category"]).size().items()}
+    )
+    legend = [text.get_text() for text in axes.get_legend().get_texts()]
+    drawn = Counter()
+    bars_per_category = len(axes.patches) // len(legend)
+    for index, bar in enumerate(axes.patches):
+        category = legend[index // bars_per_category]
+        if bar.get_height():
+            drawn[(round(bar.get_x()), category)] = bar.get_height()
+    assert drawn == expected
+
+
+def test_supply_chart_draws_each_deal_from_its_first_to_its_last_year():
+    deals = raw("arms_deals")
+    figure = supply_by_year(load("arms_deals"), since=2015)
+    years = deals[["order_year", "delivery_first", "delivery_last"]]
+    spans = pd.DataFrame({"start": years.min(axis=1), "end": years.max(axis=1)}).dropna()
+    spans = spans[spans.end >= 2015]
+    expected = Counter((int(s), int(e)) for s, e in zip(spans.start, spans.end, strict=True))
+    drawn = Counter(
+        (int(line.get_xdata()[0]), int(line.get_xdata()[-1]))
+        for axes in figure.axes
+        for line in axes.lines
+        if line.get_linestyle() != "None" and len(line.get_xdata()) == 2
+    )
+    assert drawn == expected
+
+
+def test_verdict_chart_puts_each_check_on_its_row_between_its_years():
+    checks = pd.DataFrame(
+        {
+            "label": ["a", "b"],
+            "made": [2016, 2023],
+            "outcome_year": [2022, 2025],
+            "verdict": list(VERDICTS)[:2],
+        }
+    )
+    axes = verdict_chart(checks).axes[0]
+    dotted = [line for line in axes.lines if line.get_linestyle() == ":"]
+    assert [(list(line.get_xdata()), list(line.get_ydata())) for line in dotted] == [
+        ([2016, 2022], [0, 0]),
+        ([2023, 2025], [1, 1]),
+    ]
+    written = [text.get_text() for text in axes.texts]
+    assert written == list(checks.verdict)
+
+
+def test_indicator_strips_show_each_indicators_values_and_gaps():
+    years = [1990, 1991, 1992]
+    scaled = pd.DataFrame(
+        {
+            name: [0.0, np.nan, 1.0] if i == 0 else [0.2, 0.4, 0.6]
+            for i, name in enumerate(INDICATORS)
+        },
+        index=years,
+    )
+    figure = indicator_chart(scaled)
+    for axes, name in zip(figure.axes, INDICATORS, strict=True):
+        (line,) = axes.lines
+        assert list(line.get_ydata()) == list(scaled[name].dropna()), name
+
+
+def test_composite_chart_plots_the_weighted_mean_of_what_exists_each_year():
+    names = list(INDICATORS)
+    scaled = pd.DataFrame({names[0]: [0.0, 1.0], names[1]: [1.0, np.nan]}, index=[1990, 2000])
+    for name in names[2:]:
+        scaled[name] = np.nan
+    weights = dict.fromkeys(names, 0.0) | {names[0]: 1.0, names[1]: 3.0}
+    top = composite_chart(scaled, weights).axes[0]
+    (yearly,) = [line for line in top.lines if line.get_marker() == "."]
+    # 1990: (0*1 + 1*3) / 4 = 0.75; 2000: only the first indicator exists, so 1.0.
+    assert list(yearly.get_ydata()) == [0.75, 1.0]
