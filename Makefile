@@ -6,7 +6,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 NOTEBOOKS := $(wildcard notebooks/*.ipynb solutions/*.ipynb exercises/*.ipynb)
 
-.PHONY: lab test notebooks exercises guide data bench lint format lock clean
+.PHONY: lab test notebooks exercises guide data bench lint format lock clean mutation
 
 # Jupyter refuses to run as root (in a container, say) unless told it may.
 ROOT_FLAG := $(if $(filter 0,$(shell id -u)),--allow-root)
@@ -31,6 +31,14 @@ exercises: $(VENV)/.runtime
 guide: $(VENV)/.runtime
 	$(BIN)/python -m iran_russia.tools.guide
 
+# Mutate grading, answer parsing, the workbook generator, the loader and the data checks one change
+# at a time and run the tests that reach each change; print the share killed (see tests/mutation.md).
+mutation: $(VENV)/.test
+	$(BIN)/python -m pip install --quiet --quiet -r requirements-mutation.txt -c requirements.txt
+	rm -rf mutants
+	$(BIN)/mutmut run --max-children 2 >/dev/null
+	$(BIN)/python tests/mutation_score.py
+
 bench: $(VENV)/.runtime
 	$(BIN)/python -m iran_russia.tools.bench $(NOTEBOOKS)
 
@@ -53,7 +61,7 @@ $(VENV)/.test: $(VENV)/.runtime requirements-test.txt
 	touch $@
 
 clean:
-	rm -rf $(VENV) build .pytest_cache .ruff_cache test-artifacts
+	rm -rf $(VENV) build .pytest_cache .ruff_cache test-artifacts mutants
 
 # Re-resolve requirements.in into the pins shared by requirements.txt and environment.yml.
 lock:

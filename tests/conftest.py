@@ -44,8 +44,9 @@ def pytest_terminal_summary(terminalreporter):
     from iran_russia.data import DataError, load, table_names
     from iran_russia.evidence import citation_shares
     from iran_russia.tools.build_data import BUILT_TABLES
+    from run import BESIDE
 
-    if terminalreporter.config.option.markexpr == "browser":
+    if terminalreporter.config.option.markexpr == BESIDE:
         return  # the other process of tests/run.py prints these
     try:
         tables = {name: load(name) for name in table_names() if name not in BUILT_TABLES}

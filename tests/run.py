@@ -2,9 +2,10 @@
 
     python tests/run.py [pytest arguments]
 
-The browser tests (one JupyterLab server, one Chromium) run in one pytest process while every
-other test runs in a second one, so both cores stay busy. The other tests' report streams as they
-run; the browser tests' report follows it. The exit status is the first failing one's.
+The browser tests (one JupyterLab server, one Chromium) and the lessons run from a copy of the
+repository (marked lesson_run) take one pytest process, every other test a second one, so both
+cores stay busy and the two take about as long. The second process's report streams as it runs;
+the first's follows it. The exit status is the first failing one's.
 """
 
 import os
@@ -12,6 +13,7 @@ import subprocess
 import sys
 import tempfile
 
+BESIDE = "browser or lesson_run"  # the tests of the first process
 NO_TESTS_COLLECTED = 5  # pytest's exit status when a selection leaves one side empty
 
 
@@ -28,15 +30,15 @@ def main(arguments: list[str]) -> int:
     environment = {**os.environ, "MPLBACKEND": "Agg"}
     with tempfile.TemporaryFile("w+", encoding="utf-8") as browser_report:
         browser = subprocess.Popen(
-            [*pytest, "-m", "browser"],
+            [*pytest, "-m", BESIDE],
             stdout=browser_report,
             stderr=subprocess.STDOUT,
             env=environment,
         )
-        others = subprocess.run([*pytest, "-m", "not browser"], env=environment).returncode
+        others = subprocess.run([*pytest, "-m", f"not ({BESIDE})"], env=environment).returncode
         status = browser.wait()
         browser_report.seek(0)
-        print("\n===== browser tests (run beside the others) =====", flush=True)
+        print(f"\n===== tests marked {BESIDE} (run beside the others) =====", flush=True)
         print(browser_report.read(), flush=True)
     return combined([others, status])
 

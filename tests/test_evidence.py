@@ -114,3 +114,110 @@ def test_a_row_on_wikipedia_and_state_media_alone_is_not_carried():
     assert not evidence.carries_a_row(pd.Series(agency))
     assert evidence.carries_a_row(pd.Series({"url": "https://www.sipri.org/x", "kind": "research"}))
     assert evidence.carries_a_row(pd.Series({"url": pd.NA, "kind": "scholarly"}))
+
+
+TEXT_COLUMNS = ("title", "description", "key_clauses", "subject", "note", "context")
+
+
+@pytest.mark.parametrize("table", [*FACT_TABLES, "quotations"])
+def test_a_row_credits_only_works_it_cites(table, sources):
+    """ "Sykes gives 33,000" needs Sykes among the row's sources (or "citing Sykes" in a relay)."""
+    records = sources.set_index("source_id").astype("string").fillna("")
+    frame = load(table)
+    ids = frame.source_ids if "source_ids" in frame else frame.source_id
+    problems = []
+    for (_, row), cited_ids in zip(frame.iterrows(), ids, strict=True):
+        cited = " ".join(
+            f"{i} {' '.join(records.loc[i, ['author', 'publisher', 'title', 'url']])}"
+            for i in cited_ids.split(";")
+        )
+        text = " ".join(str(row[c]) for c in TEXT_COLUMNS if c in row and pd.notna(row[c]))
+        missing = evidence.uncited_names(text, cited)
+        if missing:
+            problems.append(f"{row.iloc[0]}: {missing}")
+    assert not problems, f"{len(problems)} rows credit works they do not cite: {problems}"
+
+
+@pytest.mark.parametrize(
+    ("text", "cited", "missing"),
+    [
+        ("Sykes gives 33,000 infantry.", "sykes-history-of-persia Percy Sykes", []),
+        ("Sykes gives 33,000 infantry.", "atkin-1980 Muriel Atkin", ["Sykes"]),
+        ("DefenceTalk, citing Tasnim, reported it.", "defencetalk-2016 DefenceTalk", []),
+        ("Tasnim reported it.", "defencetalk-2016 DefenceTalk", ["Tasnim"]),
+        ("Citing Tasnim, DefenceTalk reported it.", "defencetalk-2016 DefenceTalk", []),
+        ("Reuters, citing Iran's semi-official Tasnim agency.", "reuters-2024 Reuters", []),
+        ("Customs outside Fars and the Gulf; 29 Mehr 1326.", "x", []),
+        ("Shamkhani told the Mehr agency so.", "tass-2016 TASS", ["Mehr"]),
+        ("Approved by Iran's Guardian Council.", "x", []),
+    ],
+)
+def test_credited_works_are_matched_against_the_cited_ones(text, cited, missing):
+    assert evidence.uncited_names(text, cited) == missing
+
+
+@pytest.mark.parametrize(
+    ("url", "name"),
+    [
+        ("https://WWW.Reuters.com./world/x", "reuters.com"),
+        ("http://press.un.org:8080/en", "press.un.org"),
+        ("not an address", ""),
+    ],
+)
+def test_host_is_lower_case_without_www_port_or_trailing_dot(url, name):
+    assert evidence.host(url) == name
+
+
+@pytest.mark.parametrize(
+    ("url", "reason"),
+    [
+        ("http://20.210.105.67/time/article", "bare IP address"),
+        ("https://www.wikizero.net/wiki/x", evidence.COPY_HOSTS["wikizero.net"]),
+        ("https://en.wikizero.net/wiki/x", evidence.COPY_HOSTS["wikizero.net"]),
+        ("https://notwikizero.net/wiki/x", None),
+        (None, None),
+    ],
+)
+def test_a_copy_is_named_with_its_reason(url, reason):
+    assert evidence.copy_reason(url) == reason
+
+
+@pytest.mark.parametrize(
+    ("url", "kind"),
+    [
+        ("https://undocs.org/S/RES/2231(2015)", "official"),
+        ("https://press.un.org/en/2016/sc1.doc.htm", "official"),
+        ("https://www.cia.gov/readingroom/x", "official"),
+        ("https://news.un.org/en/story/2016/08/1", "official"),
+        ("https://www.un.org/securitycouncil/x", "official"),
+        ("https://www.notun.org/x", None),
+        (None, None),
+    ],
+)
+def test_government_and_un_hosts_are_official(url, kind):
+    assert evidence.expected_kind(url) == kind
+
+
+def test_a_copy_carries_no_row_whatever_its_kind():
+    assert not evidence.carries_a_row(pd.Series({"url": "https://wikizero.net/x", "kind": "news"}))
+
+
+@pytest.mark.parametrize("kind", ["seed", "state_media"])
+def test_seeds_and_state_media_carry_no_row(kind):
+    source = pd.Series({"url": "https://example.org/a", "kind": kind})
+    assert not evidence.carries_a_row(source)
+    assert evidence.carries_a_row(source.copy().replace({kind: "news"}))
+
+
+def test_citation_shares_count_copies_and_wikipedia_apart_from_their_kind():
+    sources = pd.DataFrame(
+        {
+            "source_id": ["a", "b", "c", "d"],
+            "url": ["https://wikizero.net/x", "https://en.wikipedia.org/wiki/x", None, ""],
+            "kind": ["encyclopedia", "encyclopedia", "scholarly", "news"],
+        }
+    )
+    shares = evidence.citation_shares(sources, pd.Series(["a", "b", "c", "c", "d"]))
+    assert shares.to_dict() == {"scholarly": 0.4, "copy": 0.2, "wikipedia": 0.2, "news": 0.2}
+    thirds = evidence.citation_shares(sources, pd.Series(["a", "c", "d"]))
+    assert thirds.to_dict() == {"copy": 0.333, "scholarly": 0.333, "news": 0.333}

@@ -35,6 +35,7 @@ def one_copy(tmp_path_factory):
     return copy_of_repository(tmp_path_factory.mktemp("elsewhere"))
 
 
+@pytest.mark.lesson_run
 @pytest.mark.parametrize("name", [p.name for p in (ROOT / "notebooks").glob("*.ipynb")])
 def test_lesson_runs_from_a_copy_of_the_repository(one_copy, name):
     notebook, _ = run(one_copy / "notebooks" / name)

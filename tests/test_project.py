@@ -8,6 +8,7 @@ import pytest
 
 from conftest import ROOT
 from iran_russia.paths import DataNotFound, data_dir, project_root
+from mutation_score import explained, outcomes, score
 from run import NO_TESTS_COLLECTED, combined
 
 BADGE = "urlpath=lab/tree/notebooks/00_start_here.ipynb"
@@ -96,3 +97,17 @@ def test_make_lab_opens_the_start_page_and_may_run_as_root_in_a_container():
     command = [line for line in dry_run.stdout.splitlines() if "jupyter lab" in line][-1]
     assert command.endswith("notebooks/00_start_here.ipynb")
     assert ("--allow-root" in command) == (os.geteuid() == 0)
+
+
+def test_the_mutation_score_leaves_out_explained_mutants_and_names_the_rest():
+    lines = ["m.x_f__mutmut_1: killed", "m.x_f__mutmut_2: survived", "m.x_g__mutmut_1: no tests"]
+    listing = "".join(f"    {line}\n" for line in lines)
+    results = outcomes(listing)
+    assert results == {
+        "m.x_f__mutmut_1": "killed",
+        "m.x_f__mutmut_2": "survived",
+        "m.x_g__mutmut_1": "no tests",
+    }
+    assert score(results, set()) == (1 / 3, ["m.x_f__mutmut_2", "m.x_g__mutmut_1"])
+    assert score(results, {"m.x_f__mutmut_2"}) == (1 / 2, ["m.x_g__mutmut_1"])
+    assert explained() >= {"iran_russia.exercises.kinds.xǁOrderǁgrade__mutmut_25"}

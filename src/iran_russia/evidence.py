@@ -6,6 +6,7 @@ a row but never carry it alone. The data checks in tests/test_evidence.py use th
 """
 
 import ipaddress
+import re
 from urllib.parse import urlparse
 
 import pandas as pd
@@ -237,3 +238,54 @@ def citation_shares(sources: pd.DataFrame, cited: pd.Series) -> pd.Series:
         else:
             labels.append(row.kind)
     return pd.Series(labels, dtype="string").value_counts(normalize=True).round(3)
+
+
+# Works and outlets a row's text may credit ("Sykes gives ...", "Reuters reported ..."), each with
+# the words that name it in a cited source's id, author, publisher, title or address. A name that
+# also means something else (Fars the province, Mehr the month) is matched only as an outlet.
+NAMED_WORKS = {
+    r"Reuters": ["reuters"],
+    r"AP": ["associated press", "ap news", "(ap)", "ap-"],
+    r"AFP": ["afp", "agence france"],
+    r"TASS": ["tass"],
+    r"IRNA": ["irna"],
+    r"Tasnim": ["tasnim"],
+    r"Mehr(?= (?:agency|news))": ["mehr"],
+    r"Fars(?= (?:agency|news))": ["fars"],
+    r"Interfax": ["interfax"],
+    r"RIA Novosti": ["ria novosti", "ria-"],
+    r"Sputnik": ["sputnik"],
+    r"Xinhua": ["xinhua"],
+    r"BBC": ["bbc"],
+    r"CNN": ["cnn"],
+    r"Al Jazeera": ["al jazeera", "aljazeera"],
+    r"Iranica": ["iranica"],
+    r"Britannica": ["britannica"],
+    r"Wikipedia": ["wikipedia"],
+    r"FRUS": ["frus", "foreign relations of the united states"],
+    r"(?:The )?New York Times": ["new york times", "nytimes", "nyt-"],
+    r"(?:The )?Washington Post": ["washington post", "washingtonpost"],
+    r"(?:The )?Wall Street Journal": ["wall street journal", "wsj"],
+    r"Financial Times": ["financial times"],
+    r"Kommersant": ["kommersant"],
+    r"SIPRI": ["sipri"],
+    r"Sykes": ["sykes"],
+    r"Atkin": ["atkin"],
+    r"Lenczowski": ["lenczowski"],
+    r"Gibler": ["gibler"],
+    r"Nenashev": ["nenashev"],
+}
+# A name within three words after these is a relay ("Reuters, citing Iran's Tasnim agency"),
+# which the cited work reports.
+RELAYED = r"(?:citing|quoting|quoted by|via|relayed by|relayed from)(?:\s+[\w'’-]+){0,3}\s+$"
+
+
+def uncited_names(text: str, cited: str) -> list[str]:
+    """Works `text` credits that nothing in `cited` (the cited sources' records) names."""
+    missing = []
+    for name, words in NAMED_WORKS.items():
+        for found in re.finditer(rf"(?<![\w-]){name}(?![\w-])", text):
+            relayed = re.search(RELAYED, text[: found.start()], flags=re.IGNORECASE)
+            if not relayed and not any(word in cited.lower() for word in words):
+                missing.append(found.group(0))
+    return missing

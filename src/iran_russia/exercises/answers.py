@@ -109,7 +109,7 @@ def as_number(value: object, expected: str) -> float:
 def number_from_text(text: str) -> float:
     """The number in text such as " 1813 ", "1,813" or "0,75"; nan if there is none."""
     text = text.strip()
-    if THOUSANDS.fullmatch(text) and not text.lstrip("+-").startswith("0"):
+    if THOUSANDS.fullmatch(text):  # a first group of 1 to 3 digits, never starting with 0
         text = text.replace(",", "")
     elif DECIMAL_COMMA.fullmatch(text):
         text = text.replace(",", ".")
