@@ -10,7 +10,16 @@ import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
 NOTEBOOK_FOLDERS = ("notebooks", "solutions", "exercises")
-NOT_COPIED = (".venv", ".git", "build", "test-artifacts", "*_cache", ".hypothesis", "__pycache__")
+NOT_COPIED = (
+    ".venv",
+    ".git",
+    "build",
+    "test-artifacts",
+    "*_cache",
+    ".hypothesis",
+    "__pycache__",
+    "mutants",
+)
 
 # Saved student work goes to a fresh folder, so that notebooks start blank, as on a student's
 # first visit, and nothing is written beside the committed notebooks. nbval runs each notebook

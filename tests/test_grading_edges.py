@@ -8,8 +8,7 @@ import pytest
 import yaml
 
 from conftest import ROOT
-from iran_russia.exercises.kinds import Outcome
-from iran_russia.exercises.questions import read_questions
+from iran_russia.exercises.kinds import QUESTION_KINDS, Outcome
 
 FILES = sorted((ROOT / "data" / "questions").glob("*.yaml"))
 QUESTIONS = [
@@ -17,12 +16,6 @@ QUESTIONS = [
     for path in FILES
     for entry in yaml.safe_load(path.read_text(encoding="utf-8"))["questions"]
 ]
-
-
-@pytest.fixture(scope="module")
-def graders():
-    """Every question, built once per module run (so a changed grader is the one tested)."""
-    return {question.id: question for path in FILES for question in read_questions(path)}
 
 
 def entries_of(*kinds):
@@ -38,46 +31,47 @@ def one_changed(values: list[str], others: list[str]) -> list[str]:
     return changed
 
 
-def grade(graders, entry, answer):
-    return graders[entry["id"]].judge(answer).outcome
+def grade(entry, answer):
+    """The outcome of `answer`, graded by the question built afresh from its file entry."""
+    return QUESTION_KINDS[entry["kind"]](entry).judge(answer).outcome
 
 
 @entries_of("order")
-def test_order_with_the_last_two_swapped_is_partly_right(graders, entry):
+def test_order_with_the_last_two_swapped_is_partly_right(entry):
     items = list(entry["items"])
-    assert grade(graders, entry, items) is Outcome.CORRECT
+    assert grade(entry, items) is Outcome.CORRECT
     near = items[:-2] + [items[-1], items[-2]]
     expected = Outcome.PARTLY if len(items) > 2 else Outcome.WRONG
-    assert grade(graders, entry, near) is expected
+    assert grade(entry, near) is expected
 
 
 @entries_of("match")
-def test_match_with_one_pair_wrong_is_partly_right(graders, entry):
+def test_match_with_one_pair_wrong_is_partly_right(entry):
     rights = [pair["right"] for pair in entry["pairs"]]
-    assert grade(graders, entry, rights) is Outcome.CORRECT
-    assert grade(graders, entry, one_changed(rights, rights)) is Outcome.PARTLY
+    assert grade(entry, rights) is Outcome.CORRECT
+    assert grade(entry, one_changed(rights, rights)) is Outcome.PARTLY
 
 
 @entries_of("classify")
-def test_classify_with_one_item_misplaced_is_partly_right(graders, entry):
+def test_classify_with_one_item_misplaced_is_partly_right(entry):
     bins = [item["bin"] for item in entry["items"]]
-    assert grade(graders, entry, bins) is Outcome.CORRECT
+    assert grade(entry, bins) is Outcome.CORRECT
     expected = Outcome.PARTLY if len(bins) > 1 else Outcome.WRONG
-    assert grade(graders, entry, one_changed(bins, entry["bins"])) is expected
+    assert grade(entry, one_changed(bins, entry["bins"])) is expected
 
 
 @entries_of("multiple")
-def test_multiple_choice_one_missing_or_one_extra_is_partly_right(graders, entry):
+def test_multiple_choice_one_missing_or_one_extra_is_partly_right(entry):
     right = list(entry["answer"])
     wrong = [option for option in entry["options"] if option not in right]
-    assert grade(graders, entry, right) is Outcome.CORRECT
-    assert grade(graders, entry, right + wrong[:1]) is Outcome.PARTLY
+    assert grade(entry, right) is Outcome.CORRECT
+    assert grade(entry, right + wrong[:1]) is Outcome.PARTLY
     if len(right) > 1:
-        assert grade(graders, entry, right[:-1]) is Outcome.PARTLY
+        assert grade(entry, right[:-1]) is Outcome.PARTLY
 
 
 @entries_of("single")
-def test_single_choice_is_right_only_for_the_answer(graders, entry):
-    outcomes = {option: grade(graders, entry, option) for option in entry["options"]}
+def test_single_choice_is_right_only_for_the_answer(entry):
+    outcomes = {option: grade(entry, option) for option in entry["options"]}
     assert [o for o, outcome in outcomes.items() if outcome is Outcome.CORRECT] == [entry["answer"]]
     assert set(outcomes.values()) == {Outcome.CORRECT, Outcome.WRONG}
