@@ -41,7 +41,10 @@ def score(results: dict[str, str], equivalent: set[str]) -> tuple[float, list[st
 
 def main() -> int:
     listing = subprocess.run(
-        ["mutmut", "results", "--all", "true"], capture_output=True, text=True, check=True
+        [sys.executable, "-m", "mutmut", "results", "--all", "true"],
+        capture_output=True,
+        text=True,
+        check=True,
     ).stdout
     results = outcomes(listing)
     equivalent = explained()

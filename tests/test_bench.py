@@ -15,7 +15,9 @@ def test_bench_table_has_a_row_per_notebook_with_a_ratio(tmp_path, monkeypatch):
     assert cells[0] == str(path)
     seconds, baseline, ratio = map(float, cells[1:])
     assert seconds > 0 and baseline > 0
-    assert abs(ratio - seconds / baseline) < 0.01
+    # Each number is shown to 0.01: the ratio of the shown times may differ by their rounding.
+    rounding = 0.005 + 0.005 / baseline + 0.005 * seconds / baseline**2
+    assert abs(ratio - seconds / baseline) <= rounding + 1e-9
 
 
 def test_a_click_is_timed_with_the_answer_saved(monkeypatch, tmp_path):
