@@ -3,6 +3,7 @@
 Each expected text or number is written here by hand.
 """
 
+import hashlib
 import math
 
 import nbformat
@@ -19,7 +20,7 @@ from iran_russia.exercises.answers import (
     number_text,
     quote,
 )
-from iran_russia.exercises.kinds import Outcome, Verdict, tally
+from iran_russia.exercises.kinds import Outcome, Verdict, scrambled, tally
 from iran_russia.exercises.questions import QUESTION_KINDS
 from iran_russia.tools import workbooks
 
@@ -201,3 +202,58 @@ def test_a_classification_typed_as_one_text_is_split_into_its_entries():
     assert asked.judge("interpretation; interpretation") == Verdict(
         Outcome.PARTLY, "1 of 2 in the right group"
     )
+
+
+def by_hash(texts, seed):
+    """The order the series promises: by the SHA-256 of seed, newline and text."""
+    return sorted(texts, key=lambda text: hashlib.sha256(f"{seed}\n{text}".encode()).hexdigest())
+
+
+def test_items_are_shown_in_the_hashed_order_and_never_as_given():
+    texts = ["1723", "1813", "1828", "1881", "1907", "1921"]
+    assert scrambled(texts, "01-order") == by_hash(texts, "01-order")
+    given = by_hash(texts, "seed")
+    assert scrambled(given, "seed") == given[::-1], "the given order is reversed, not kept"
+
+
+def test_an_order_and_a_match_show_their_choices_in_the_hashed_order_of_their_id():
+    order = question("order", items=["c", "a", "d", "b"])
+    assert order.items.texts == by_hash(["c", "a", "d", "b"], "99-x")
+    match = question("match", pairs=[{"left": f"l{n}", "right": r} for n, r in enumerate("wxyz")])
+    assert match.choices.texts == by_hash(list("wxyz"), "99-x")
+
+
+def test_a_question_keeps_its_hint_and_explanation():
+    asked = question("single", options=["a", "b"], answer="a")
+    assert (asked.prompt, asked.hint, asked.explanation) == ("p", "h", "e")
+
+
+@pytest.mark.parametrize(
+    ("kind", "fields", "noun"),
+    [
+        ("multiple", {"options": ["a", "b"], "answer": ["c"]}, "options"),
+        ("classify", {"bins": ["f", "g"], "items": [{"text": "t", "bin": "h"}]}, "groups"),
+    ],
+)
+def test_a_faulty_answer_key_names_what_it_is_not_one_of(kind, fields, noun):
+    with pytest.raises(ValueError, match=f"is not one of the {noun}$"):
+        question(kind, **fields)
+
+
+@pytest.mark.parametrize(
+    ("kind", "fields", "noun"),
+    [
+        ("classify", {"bins": ["f"], "items": [{"text": "t", "bin": "f"}]}, "items"),
+        ("match", {"pairs": [{"left": "a", "right": "x"}, {"left": "b", "right": "y"}]}, "options"),
+    ],
+)
+def test_a_name_that_is_no_choice_is_one_sentence_naming_the_choices(kind, fields, noun):
+    asked = question(kind, **fields)
+    answer, named = ({"nope": "f"}, '"nope"') if kind == "classify" else (["zz", "x"], '"zz"')
+    assert asked.judge(answer).detail.startswith(f"{named} is not one of the {noun}: expected ")
+
+
+def test_a_data_task_with_an_unknown_computation_lists_the_known_ones(monkeypatch):
+    monkeypatch.setattr("iran_russia.exercises.kinds.COMPUTATIONS", {"b": len, "a": len})
+    with pytest.raises(ValueError, match=r"^there is no computation 'c' \(known: a, b\)$"):
+        question("data", computation="c")
