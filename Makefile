@@ -33,7 +33,7 @@ guide: $(VENV)/.runtime
 
 # Mutate grading, answer parsing, the workbook generator, the loader and the data checks one change
 # at a time and run the tests that reach each change; print the share killed (see tests/mutation.md).
-# About 15 minutes on 2 cores.
+# About 11 to 17 minutes on 2 cores.
 mutation: $(VENV)/.test
 	$(BIN)/python -m pip install --quiet --quiet -r requirements-mutation.txt -c requirements.txt
 	rm -rf mutants
