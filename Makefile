@@ -6,7 +6,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 NOTEBOOKS := $(wildcard notebooks/*.ipynb solutions/*.ipynb exercises/*.ipynb)
 
-.PHONY: lab test notebooks exercises guide data bench lint format lock clean mutation
+.PHONY: lab test notebooks exercises guide data bench lint format lock clean mutation site
 
 # Jupyter refuses to run as root (in a container, say) unless told it may.
 ROOT_FLAG := $(if $(filter 0,$(shell id -u)),--allow-root)
@@ -39,6 +39,12 @@ mutation: $(VENV)/.test
 	rm -rf mutants
 	$(BIN)/mutmut run --max-children 2
 	$(BIN)/python tests/mutation_score.py
+
+# The reading copy: a page per lesson, workbook, guide page and data table, search, and a PDF per
+# lesson and workbook, built offline into build/site/ (PDFs need Debian's Chromium).
+# HUB=https://hub.example.edu adds each notebook's nbgitpuller link for that hub.
+site: $(VENV)/.test
+	$(BIN)/python -m iran_russia.site $(if $(HUB),--hub $(HUB))
 
 bench: $(VENV)/.runtime
 	$(BIN)/python -m iran_russia.tools.bench $(NOTEBOOKS)

@@ -20,7 +20,14 @@ REQUIRED = {
     "matplotlib": "",
     "nbval": "",
 }
-TEST_ONLY = {"playwright", "jupyter-repo2docker", "frictionless", "hypothesis", "ruff"}
+TEST_ONLY = {
+    "playwright",
+    "jupyter-repo2docker",
+    "frictionless",
+    "hypothesis",
+    "ruff",
+    "axe-playwright-python",
+}
 
 
 def pins(lines: list[str]) -> dict[str, str]:
