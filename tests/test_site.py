@@ -182,11 +182,43 @@ def test_pages_load_nothing_from_outside_the_site(site):
                 assert not re.match(r"^(https?:)?//", address), (name, address)
 
 
+def heading_problem(levels: list[int]) -> str:
+    """What is wrong with a page's heading levels, or "" if it opens with its one top heading
+    and never skips a level on the way down."""
+    if levels[:1] != [1] or levels.count(1) != 1:
+        return f"not one top heading first: {levels}"
+    skips = [(a, b) for a, b in zip(levels, levels[1:], strict=False) if b > a + 1]
+    return f"skips from level {skips[0][0]} to {skips[0][1]}" if skips else ""
+
+
 def test_every_page_has_one_top_heading_and_skips_no_level(site):
     for name, soup in pages(site).items():
         levels = [int(tag.name[1]) for tag in soup.find_all(re.compile(r"^h[1-6]$"))]
-        assert levels[:1] == [1] and levels.count(1) == 1, (name, levels)
-        assert all(b <= a + 1 for a, b in zip(levels, levels[1:], strict=False)), (name, levels)
+        assert not heading_problem(levels), name
+
+
+@pytest.mark.parametrize(
+    "path",
+    [*LESSONS, *WORKBOOKS, *sorted((ROOT / "solutions").glob("*.ipynb"))],
+    ids=lambda p: f"{p.parent.name}/{p.name}",
+)
+def test_every_notebook_has_one_top_heading_and_skips_no_level(path):
+    levels = [
+        len(match[1])
+        for cell in nbformat.read(path, as_version=4).cells
+        if cell.cell_type == "markdown"
+        for match in re.finditer(
+            r"^(#{1,6}) ", re.sub(r"```.*?```", "", cell.source, flags=re.S), re.M
+        )
+    ]
+    assert not heading_problem(levels)
+
+
+def test_a_heading_problem_is_named():
+    assert heading_problem([1, 2, 3, 2]) == ""
+    assert heading_problem([1, 3]) == "skips from level 1 to 3"
+    assert heading_problem([2, 1]).startswith("not one top heading")
+    assert heading_problem([1, 2, 1]).startswith("not one top heading")
 
 
 def test_every_figure_has_its_description_as_alt_text(site):
