@@ -14,20 +14,11 @@ from pathlib import Path
 import pytest
 
 from conftest import NOTEBOOK_FOLDERS, ROOT
+from iran_russia.site.pdf import CHROMIUM, CHROMIUM_ARGS
 
 from .checks import LabPage, check_notebooks
 from .lab import LabServer
 
-CHROMIUM = Path("/usr/bin/chromium")
-CHROMIUM_ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
 ARTIFACTS = ROOT / "test-artifacts"
 # Notebooks checked at once, one per tab (BROWSER_TABS=1 checks one at a time).
 TABS = int(os.environ.get("BROWSER_TABS", "2"))

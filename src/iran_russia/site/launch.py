@@ -22,7 +22,7 @@ def citation(root: Path) -> dict:
 
 
 def repository(root: Path) -> str:
-    """The repository's web address, such as https://github.com/owner/name."""
+    """The repository's web address, on its forge."""
     return citation(root)["repository-code"].rstrip("/")
 
 
