@@ -6,7 +6,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 NOTEBOOKS := $(wildcard notebooks/*.ipynb solutions/*.ipynb exercises/*.ipynb)
 
-.PHONY: lab test notebooks exercises guide data bench lint format lock clean mutation site
+.PHONY: lab test notebooks exercises guide references data bench lint format lock clean mutation site
 
 # Jupyter refuses to run as root (in a container, say) unless told it may.
 ROOT_FLAG := $(if $(filter 0,$(shell id -u)),--allow-root)
@@ -30,6 +30,11 @@ exercises: $(VENV)/.runtime
 # Write the instructor's lesson pages and the lessons' route marks from instructors/content/.
 guide: $(VENV)/.runtime
 	$(BIN)/python -m iran_russia.tools.guide
+
+# Number the lessons' citations ([`source-id`] becomes [[3](#ref-source-id)]) and rewrite each
+# lesson's list of sources from them.
+references: $(VENV)/.runtime
+	$(BIN)/python -m iran_russia.tools.references notebooks/*.ipynb
 
 # Mutate grading, answer parsing, the workbook generator, the loader and the data checks one change
 # at a time and run the tests that reach each change; print the share killed (see tests/mutation.md).

@@ -3,7 +3,6 @@
 import ast
 import hashlib
 import json
-import re
 
 import pandas as pd
 import pytest
@@ -14,6 +13,7 @@ from conftest import ROOT, all_notebooks
 from iran_russia.calendars import julian_to_gregorian
 from iran_russia.data import load, table_names
 from iran_russia.eras import BY_NAME
+from iran_russia.references import cited_in_text
 from iran_russia.tools import build_data, data_dictionary
 
 DATA = ROOT / "data"
@@ -66,17 +66,13 @@ def test_every_row_cites_sources_that_resolve(tables):
         assert not missing, f"{name} cites unknown sources: {sorted(missing)[:5]}"
 
 
-MARKDOWN_CITATION = re.compile(r"\[(`[a-z0-9][a-z0-9.-]*`(?:;\s*`[a-z0-9][a-z0-9.-]*`)*)\]")
-
-
 def notebook_citations(path) -> set[str]:
-    """Ids a notebook cites: [`id`] in its text, and strings given to cite() in its code."""
+    """Ids a notebook cites: notes in its text, and strings given to cite() in its code."""
     found = set()
     for cell in json.loads(path.read_text(encoding="utf-8"))["cells"]:
         source = "".join(cell["source"])
         if cell["cell_type"] == "markdown":
-            for group in MARKDOWN_CITATION.findall(source):
-                found.update(re.findall(r"`([^`]+)`", group))
+            found.update(cited_in_text(source))
         elif "cite(" in source:
             code = [line for line in source.splitlines() if not line.startswith("%")]
             tree = ast.parse("\n".join(code))
@@ -96,12 +92,6 @@ def test_every_source_is_used(tables):
         used |= notebook_citations(path)
     unused = set(tables["sources"].source_id) - used
     assert not unused, f"sources nobody cites: {sorted(unused)[:5]}"
-
-
-def test_a_source_named_only_in_passing_is_not_a_citation():
-    cell = "Reuters and `reuters-2016-08-16` are named here but not cited."
-    assert not MARKDOWN_CITATION.findall(cell)
-    assert MARKDOWN_CITATION.findall("[`a-1`;\n`b-2`]") == ["`a-1`;\n`b-2`"]
 
 
 def test_there_are_enough_events_and_every_curriculum_topic_is_covered(tables):

@@ -8,10 +8,10 @@ import yaml
 
 from conftest import ROOT
 from iran_russia.data import load
+from iran_russia.references import cited_in_text
 
 LESSONS = sorted(p for p in (ROOT / "notebooks").glob("0[1-9]_*.ipynb"))
 WORKBOOKS = sorted((ROOT / "solutions").glob("*.ipynb"))
-CITATION = re.compile(r"\[`([a-z0-9][a-z0-9.-]*)`\]")
 REQUIRED_HEADINGS = [
     "learning objectives", "estimated time", "prerequisites", "key points",
     "our answer so far", "sources", "further reading",
@@ -35,7 +35,7 @@ def questions(lesson_stem):
 @pytest.mark.parametrize("path", sorted((ROOT / "notebooks").glob("*.ipynb")), ids=str)
 def test_inline_citations_resolve_to_sources(path):
     known = set(load("sources").source_id)
-    unknown = set(CITATION.findall(markdown(path))) - known
+    unknown = set(cited_in_text(markdown(path))) - known
     assert not unknown, f"unknown source ids cited: {sorted(unknown)}"
 
 
@@ -44,7 +44,7 @@ def test_lesson_has_every_required_part(path):
     text = markdown(path).lower()
     missing = [h for h in REQUIRED_HEADINGS if not re.search(rf"^#+ .*{h}", text, re.MULTILINE)]
     assert not missing, f"missing sections: {missing}"
-    assert CITATION.search(markdown(path)), "the lesson cites no source inline"
+    assert cited_in_text(markdown(path)), "the lesson cites no source inline"
 
 
 @pytest.mark.parametrize("path", LESSONS, ids=lambda p: p.stem)
