@@ -6,7 +6,7 @@ import nbformat
 import pytest
 import yaml
 
-from conftest import ROOT
+from conftest import ROOT, all_notebooks
 from iran_russia.data import load
 from iran_russia.references import cited_in_text
 
@@ -98,3 +98,19 @@ def test_workbook_has_a_source_analysis_task_on_a_recorded_quotation(path):
     if path.stem == "00_start_here":
         pytest.skip("the demonstration workbook shows the exercise kinds, not a lesson's sources")
     assert 'load("quotations")' in _code(path)
+
+
+CUT_CELL = re.compile(r"<td>[^<]*\.\.\.</td>")
+
+
+@pytest.mark.parametrize("path", all_notebooks(), ids=lambda p: f"{p.parent.name}/{p.name}")
+def test_no_stored_table_cuts_a_cells_text(path):
+    """Notes, predictions and outcomes are shown whole (iran_russia sets pandas' column width)."""
+    cut = [
+        match
+        for cell in cells(path)
+        if cell.cell_type == "code"
+        for output in cell.outputs
+        for match in CUT_CELL.findall(output.get("data", {}).get("text/html", ""))
+    ]
+    assert not cut, cut[:2]
