@@ -55,7 +55,7 @@ def test_every_lesson_and_workbook_has_a_page_and_no_solution_does(site):
     names = {path.name for path in site.glob("*.html")}
     assert {f"{path.stem}.html" for path in LESSONS} <= names
     assert {f"workbook-{path.stem}.html" for path in WORKBOOKS} <= names
-    assert {"index.html", "guide.html", "data.html", "search.html"} <= names
+    assert {"index.html", "guide.html", "data.html", "search.html", "glossary.html"} <= names
     assert not any("solution" in name for name in names)
 
 

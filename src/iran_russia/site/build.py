@@ -134,7 +134,16 @@ def build(root: Path, out: Path, hub: str | None = None, pdfs: bool = True) -> l
     first = run_links(repository, hub, lessons[0].source)
     body = home_body(root, citation["title"], lesson_map, first)
     home = Page(href="index.html", nav_text="Home", body=body, source="README.md")
-    pages = [home, *lessons, *workbooks, *guide_pages(root), *data_pages(root), search_page()]
+    glossary = markdown_page(root, "notebooks/glossary.md", "glossary.html", "Glossary")
+    pages = [
+        home,
+        *lessons,
+        glossary,
+        *workbooks,
+        *guide_pages(root),
+        *data_pages(root),
+        search_page(),
+    ]
 
     if out.exists():
         shutil.rmtree(out)
