@@ -114,3 +114,57 @@ def test_no_stored_table_cuts_a_cells_text(path):
         for match in CUT_CELL.findall(output.get("data", {}).get("text/html", ""))
     ]
     assert not cut, cut[:2]
+
+
+GLOSSARY = ROOT / "notebooks" / "glossary.md"
+GLOSSARY_LINK = re.compile(r"\]\(glossary\.md#([a-z0-9-]+)\)")
+
+
+def glossary_entries() -> list[str]:
+    return re.findall(r'<a id="([a-z0-9-]+)"></a>', GLOSSARY.read_text(encoding="utf-8"))
+
+
+def test_every_glossary_link_lands_on_an_entry_and_every_entry_is_linked():
+    entries = glossary_entries()
+    assert entries == sorted(entries), "the glossary is in alphabetical order"
+    linked = {
+        anchor
+        for path in sorted((ROOT / "notebooks").glob("*.ipynb"))
+        for anchor in GLOSSARY_LINK.findall(markdown(path))
+    }
+    assert linked <= set(entries), sorted(linked - set(entries))
+    assert set(entries) <= linked, f"entries no lesson links to: {sorted(set(entries) - linked)}"
+
+
+@pytest.mark.parametrize("path", sorted((ROOT / "notebooks").glob("*.ipynb")), ids=lambda p: p.stem)
+def test_a_lesson_links_a_glossary_term_once(path):
+    anchors = GLOSSARY_LINK.findall(markdown(path))
+    assert len(anchors) == len(set(anchors)), "link a term at its first use only"
+
+
+MAX_WORDS = 200
+NOTES = re.compile(r"\[\[\d+\]\(#ref-[^)]*\)(?:,\s*\[\d+\]\(#ref-[^)]*\))*\]")
+
+
+def words_in(markdown: str) -> int:
+    """Words a reader reads in a markdown cell: numbered notes, HTML tags and lists of sources
+    left out."""
+    if "<!-- BEGIN REFERENCES" in markdown:
+        markdown = markdown.split("<!-- BEGIN REFERENCES")[0]
+    text = re.sub(r"<[^>]+>", " ", NOTES.sub("", markdown))
+    return len(re.findall(r"[\w’'–-]+", text))
+
+
+def test_words_in_counts_what_a_reader_reads():
+    assert words_in("Gulistan [[1](#ref-a), [2](#ref-b)] was signed in 1813.") == 5
+    assert words_in("## Sources\n\n<!-- BEGIN REFERENCES -->\n- <a id='x'></a>[1] A, *B*.") == 1
+
+
+@pytest.mark.parametrize("path", sorted((ROOT / "notebooks").glob("*.ipynb")), ids=lambda p: p.stem)
+def test_no_markdown_cell_runs_over_two_hundred_words(path):
+    long = [
+        (index, words_in(cell.source))
+        for index, cell in enumerate(cells(path))
+        if cell.cell_type == "markdown" and words_in(cell.source) > MAX_WORDS
+    ]
+    assert not long, f"cells (index, words) over {MAX_WORDS} words: {long}"

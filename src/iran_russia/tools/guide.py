@@ -26,6 +26,7 @@ FULL_MINUTES = (80, 95)
 ROUTE_LINE = re.compile(r"^\*(Core route|Deep dive) · .*\*$")
 ROUTES_BLOCK = "**Routes.**"
 HEADING = re.compile(r"^## (.+)$")
+LESSON_LINK = re.compile(r"\]\((glossary\.md[^)]*)\)")
 SECTION_NAMES = {"objectives": "Learning objectives", "key points": "Key points"}
 
 
@@ -47,7 +48,8 @@ def read_questions(root: Path, stem: str) -> list[dict]:
 
 
 def markdown_sections(notebook) -> dict[str, str]:
-    """Each '## ' section of a notebook's markdown: heading -> its text (route line removed)."""
+    """Each '## ' section of a notebook's markdown: heading -> its text (route line removed),
+    with links to files beside the lesson made to work from instructors/."""
     sections, current = {}, None
     for cell in notebook.cells:
         if cell.cell_type != "markdown":
@@ -58,7 +60,7 @@ def markdown_sections(notebook) -> dict[str, str]:
                 current = match.group(1).strip()
                 sections[current] = ""
             elif current is not None and not ROUTE_LINE.match(line):
-                sections[current] += line + "\n"
+                sections[current] += LESSON_LINK.sub(r"](../notebooks/\1)", line) + "\n"
     return sections
 
 
