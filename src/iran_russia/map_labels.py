@@ -4,9 +4,7 @@
 together (the Syrian coast, the Caucasus) names run into each other or into a country's name.
 `untangle_labels(figure)` tries each name in a few other positions around its marker (below,
 to the left, below left) and keeps the first one that overlaps no text already placed; a name
-that fits nowhere stays where it was. It returns the same figure, so it wraps a map call:
-
-    untangle_labels(places_map(places, outlines, ids, extent, "title", routes=routes))
+that fits nowhere stays where it was. `places_map` calls it on every map it draws.
 """
 
 from matplotlib.backends.backend_agg import FigureCanvasAgg

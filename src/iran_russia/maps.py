@@ -8,6 +8,7 @@ import pandas as pd
 from matplotlib.figure import Figure
 
 from iran_russia.charts import OKABE_ITO
+from iran_russia.map_labels import untangle_labels
 
 LAND = "#f2f2f2"
 BORDER = "#777777"
@@ -77,7 +78,8 @@ def places_map(
     title: str,
     routes: list[tuple[str, str, str]] = (),
 ):
-    """Mark the chosen places (and dashed routes between pairs of them) on today's borders."""
+    """Mark the chosen places (and dashed routes between pairs of them) on today's borders;
+    names that would overlap are moved apart (map_labels)."""
     figure = Figure(figsize=(9, 6))
     axes = figure.subplots()
     draw_borders(axes, outlines, extent)
@@ -101,4 +103,4 @@ def places_map(
         )  # fmt: skip
     axes.set_title(title)
     figure.tight_layout()
-    return figure
+    return untangle_labels(figure)
