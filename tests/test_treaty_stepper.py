@@ -36,8 +36,9 @@ ERA_TREATIES = [
     "akhal-khorasan-1881", "commercial-convention-1901", "anglo-russian-convention-1907",
     "soviet-persian-friendship-1921",
 ]  # fmt: skip
-# Their territory rows: 6 (1723) + 15 (Gulistan) + 6 (Turkmenchay) + 1 (1881) + 5 (1921).
-ERA_TERRITORIES = 33
+# Their territory rows: 6 (1723) + 3 (Resht, 1732) + 3 (Ganja, 1735) + 15 (Gulistan)
+# + 6 (Turkmenchay) + 1 (1881) + 5 (1921).
+ERA_TERRITORIES = 39
 
 
 def test_era_treaties_run_from_1722_to_1921_in_order(treaties):
