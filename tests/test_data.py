@@ -191,6 +191,15 @@ def test_each_syria_veto_was_cast_by_permanent_members_including_russia(tables):
     assert (vetoes.no >= vetoers.map(len)).all()
 
 
+def test_each_syria_veto_names_as_many_no_votes_and_abstentions_as_it_counts(tables):
+    vetoes = tables["unsc_syria_vetoes"]
+    noes = vetoes.voted_no.str.split(";")
+    abstained = vetoes.abstained.fillna("").map(lambda cell: [n for n in cell.split(";") if n])
+    assert (noes.map(len) == vetoes.no).all() and (abstained.map(len) == vetoes.abstain).all()
+    assert all(set(v.split(";")) <= set(n) for v, n in zip(vetoes.vetoed_by, noes, strict=True))
+    assert all(not set(n) & set(a) for n, a in zip(noes, abstained, strict=True))
+
+
 def test_sipri_credit_line_is_in_the_dictionary():
     assert "Information from the SIPRI Arms Transfers Database" in (DATA / "README.md").read_text()
 

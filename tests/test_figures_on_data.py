@@ -5,7 +5,6 @@ function under test). Swapping two series, scaling one or dropping rows fails th
 
 from collections import Counter
 
-import matplotlib.dates as mdates
 import numpy as np
 import pandas as pd
 import pytest
@@ -35,9 +34,9 @@ def as_pairs(points) -> Counter:
 
 
 def marker_name(collection) -> str:
-    """Which vote's marker (yes o, no x, abstain D, absent _) a scatter collection draws."""
+    """Which vote's marker (yes o, no X, abstain D, absent _) a scatter collection draws."""
     drawn = collection.get_paths()[0].vertices
-    for vote, marker in {"yes": "o", "no": "x", "abstain": "D", "absent": "_"}.items():
+    for vote, marker in {"yes": "o", "no": "X", "abstain": "D", "absent": "_"}.items():
         style = MarkerStyle(marker)
         shape = style.get_path().transformed(style.get_transform()).vertices
         if shape.shape == drawn.shape and np.allclose(shape, drawn):
@@ -45,8 +44,10 @@ def marker_name(collection) -> str:
     return "unknown"
 
 
-def day_number(dates) -> list[float]:
-    return [mdates.date2num(pd.Timestamp(d)) for d in dates]
+def year_number(dates) -> list[float]:
+    """A date as a year with a fraction: the year plus (day of the year - 0.5) / 366."""
+    stamps = [pd.Timestamp(d) for d in dates]
+    return [s.year + (s.day_of_year - 0.5) / 366 for s in stamps]
 
 
 @pytest.fixture(scope="module")
@@ -57,8 +58,8 @@ def events():
 def test_timeline_strip_marks_every_event_at_its_date(events):
     axes = charts.timeline_strip(events).axes[0]
     (line,) = [line for line in axes.lines if line.get_marker() == "|"]
-    expected = sorted(day_number(raw("events").date))
-    assert sorted(mdates.date2num(line.get_xdata())) == pytest.approx(expected)
+    expected = sorted(year_number(raw("events").date))
+    assert sorted(line.get_xdata()) == pytest.approx(expected)
 
 
 def test_score_timeline_puts_each_event_at_its_date_and_score_by_status(events):
@@ -67,7 +68,7 @@ def test_score_timeline_puts_each_event_at_its_date_and_score_by_status(events):
     drawn = [c for c in axes.collections if len(c.get_offsets())]
     for status, collection in zip(["confirmed", "reported", "disputed"], drawn, strict=True):
         chosen = rows[rows.status == status]
-        expected = as_pairs(zip(day_number(chosen.date), chosen.score, strict=True))
+        expected = as_pairs(zip(year_number(chosen.date), chosen.score, strict=True))
         assert as_pairs(collection.get_offsets()) == expected, status
 
 
@@ -78,12 +79,17 @@ def test_score_timeline_narrowed_to_years_drops_the_rest(events):
     assert drawn == years.between(2015, 2024).sum()
 
 
+def bars_of(axes) -> list:
+    """The data bars of an arms panel (not the shaded "no data" band)."""
+    return [bar for bar in axes.patches if bar.get_width() < 1]
+
+
 def test_arms_bars_are_the_tiv_above_and_below_the_axis():
     tiv = raw("arms_tiv")
     axes = charts.arms_transfers(load("arms_tiv"), since=1950).axes[0]
     heights = Counter(
         (round(bar.get_x() + bar.get_width() / 2), round(bar.get_height(), 6))
-        for bar in axes.patches
+        for bar in bars_of(axes)
     )
     recent = tiv[tiv.year >= 1950]
     signs = recent.direction.map({"russia_to_iran": 1, "iran_to_russia": -1})
@@ -94,53 +100,91 @@ def test_arms_bars_are_the_tiv_above_and_below_the_axis():
     assert heights == expected
 
 
-def test_reported_deals_are_marked_at_their_first_delivery_on_their_side():
+def test_arms_axis_reads_both_directions_as_magnitudes_of_an_index():
+    figure = charts.arms_transfers(load("arms_tiv"), since=1950)
+    axes = figure.axes[0]
+    figure.canvas.draw()
+    labels = {tick.get_position()[1]: tick.get_text() for tick in axes.get_yticklabels()}
+    below = [value for value in labels if value < 0]
+    assert below and all(labels[value] == f"{-value:,.0f}" for value in below)
+    assert "not money" in axes.get_ylabel()
+
+
+def test_arms_years_after_the_data_end_are_shaded_no_data_not_drawn_as_zero():
+    tiv, deals = raw("arms_tiv"), raw("arms_deals")
+    axes = charts.arms_transfers(load("arms_tiv"), load("arms_deals"), since=2010).axes[0]
+    last_data, last_deal = tiv.year.max(), deals.delivery_first.max()
+    assert last_deal > last_data, "the reported deals run past SIPRI's data"
+    (band,) = [patch for patch in axes.patches if patch.get_width() >= 1]
+    assert band.get_x() == pytest.approx(last_data + 0.5)
+    assert "no data" in [text.get_text() for text in axes.texts]
+    assert all(bar.get_x() < last_data + 0.5 for bar in bars_of(axes))
+
+
+def test_reported_deals_sit_on_a_strip_of_their_own_not_on_the_bars():
     deals = raw("arms_deals")
-    axes = charts.arms_transfers(load("arms_tiv"), load("arms_deals"), since=1950).axes[0]
-    (points,) = scatter_points(axes)
+    figure = charts.arms_transfers(load("arms_tiv"), load("arms_deals"), since=1950)
+    bars, strip = figure.axes[:2]
+    assert not scatter_points(bars), "no marker sits among the bars at a made-up height"
     reported = deals[(deals.status == "reported") & deals.delivery_first.notna()]
     reported = reported[reported.delivery_first >= 1950]
     expected = Counter(
-        (int(year), 1 if supplier == "Russia" else -1)
+        (int(year), 0 if supplier == "Russia" else 1)
         for year, supplier in zip(reported.delivery_first, reported.supplier, strict=True)
     )
-    assert Counter((int(x), int(np.sign(y))) for x, y in points) == expected
+    drawn = [point for points in scatter_points(strip) for point in points]
+    assert Counter((int(x), int(y)) for x, y in drawn) == expected
 
 
-def test_council_votes_mark_each_permanent_members_vote_in_its_column():
+def test_the_reversal_panel_repeats_the_recent_years_at_their_own_scale():
+    tiv = raw("arms_tiv")
+    figure = charts.arms_transfers(load("arms_tiv"), load("arms_deals"), 1990, zoom_from=2010)
+    recent = figure.axes[1]  # the grid's top row: the long view, then the recent years
+    years = {round(bar.get_x() + bar.get_width() / 2) for bar in bars_of(recent)}
+    assert years == set(tiv.year[tiv.year >= 2010])
+    assert recent.get_ylim()[1] < figure.axes[0].get_ylim()[1]
+
+
+def test_council_votes_mark_each_permanent_members_vote_in_its_row_and_column():
     votes = raw("unsc_iran_votes")
     axes = charts.council_votes(load("unsc_iran_votes")).axes[0]
     members = ["vote_russia", "vote_china", "vote_usa", "vote_uk", "vote_france"]
-    drawn = scatter_points(axes)
-    assert len(drawn) == len(votes) * len(members)
     collections = [c for c in axes.collections if len(c.get_offsets())]
-    for column, member in enumerate(members):
-        for row, vote in enumerate(votes[member]):
-            (point,) = drawn[column * len(votes) + row]
-            assert tuple(point) == (column, row)
-            assert marker_name(collections[column * len(votes) + row]) == vote, (member, row)
+    drawn = {tuple(c.get_offsets()[0]): marker_name(c) for c in collections}
+    expected = {
+        (column, row): vote
+        for row, cast in enumerate(votes[members].itertuples(index=False))
+        for column, vote in enumerate(cast)
+    }
+    assert drawn == expected
+    words = Counter(text.get_text() for text in axes.texts)
+    cast = Counter(votes[members].to_numpy().ravel())
+    assert (words["no"], words["abst."], words["absent"]) == (
+        cast["no"],
+        cast["abstain"],
+        cast["absent"],
+    ), "every vote other than yes is also written out"
     labels = [text.get_text() for text in axes.get_yticklabels()]
-    assert [label[:10] for label in labels] == list(votes.date)
-    no_votes = (votes[members] == "no").to_numpy().sum()
-    legend = [text.get_text() for text in axes.get_legend().get_texts()]
-    assert ("no" in legend) == (no_votes > 0)
+    dates = [pd.Timestamp(d).strftime("%d %b %Y") for d in votes.date]
+    assert [label[:11] for label in labels] == dates
+    assert [label.split(": ", 1)[1][:15] for label in labels] == [s[:15] for s in votes.subject]
 
 
-def test_veto_bars_count_each_years_vetoes_alone_and_with_china():
+def test_veto_record_marks_every_no_and_every_abstention_of_each_draft():
     vetoes = raw("unsc_syria_vetoes")
-    axes = charts.vetoes_by_year(load("unsc_syria_vetoes")).axes[0]
-    year = pd.to_datetime(vetoes.date).dt.year
-    with_china = year[vetoes.vetoed_by == "Russia;China"].value_counts()
-    alone = year[vetoes.vetoed_by == "Russia"].value_counts()
-    years = range(year.min(), year.max() + 1)
-    bars = axes.patches
-    assert len(bars) == 2 * len(years)
-    for index, y in enumerate(years):
-        lower, upper = bars[index], bars[len(years) + index]
-        assert round(lower.get_x() + lower.get_width() / 2) == y
-        assert lower.get_height() == with_china.get(y, 0), y
-        assert upper.get_height() == alone.get(y, 0), y
-        assert upper.get_y() == lower.get_height(), "Russia alone is stacked on top"
+    axes = charts.veto_record(load("unsc_syria_vetoes")).axes[0]
+    members = [label.get_text() for label in axes.get_xticklabels()]
+    marks = Counter(marker_name(c) for c in axes.collections if len(c.get_offsets()))
+    assert marks["no"] == vetoes.no.sum() and marks["abstain"] == vetoes.abstain.sum()
+    russia = members.index("Russia")
+    china = members.index("China")
+    china_nos = {
+        int(c.get_offsets()[0][1])
+        for c in axes.collections
+        if marker_name(c) == "no" and c.get_offsets()[0][0] == china
+    }
+    assert china_nos == set(np.flatnonzero(vetoes.vetoed_by == "Russia;China"))
+    assert russia == 0 and len(axes.get_yticklabels()) == len(vetoes)
 
 
 @pytest.mark.parametrize("issue_area", ["all", "nuclear"])
@@ -150,8 +194,11 @@ def test_agreement_lines_follow_each_partners_yearly_share(issue_area):
     chosen = agreement[agreement.issue_area == issue_area]
     for line, partner in zip(axes.lines, ["russia", "usa", "china"], strict=True):
         rows = chosen[chosen.partner == partner]
-        assert list(line.get_xdata()) == list(rows.year), partner
-        assert list(line.get_ydata()) == pytest.approx(list(rows.agreement)), partner
+        drawn = pd.Series(line.get_ydata(), index=line.get_xdata()).dropna()
+        assert list(drawn.index) == list(rows.year), partner
+        assert list(drawn) == pytest.approx(list(rows.agreement)), partner
+        missing = set(range(chosen.year.min(), chosen.year.max() + 1)) - set(chosen.year)
+        assert all(pd.isna(line.get_ydata()[list(line.get_xdata()).index(y)]) for y in missing)
 
 
 def test_trade_lines_follow_the_dataset_and_leave_gaps_where_it_has_none():
@@ -172,7 +219,7 @@ def test_trade_lines_follow_the_dataset_and_leave_gaps_where_it_has_none():
 
 def test_cessions_map_marks_each_ceded_place_of_both_treaties_once():
     territories, places = raw("territories"), raw("places")
-    figure = maps.cessions_map(load("territories"), load("places"), load("country_outlines"))
+    figure = maps.cessions_map(load("territories"), load("places"))
     axes = figure.axes[0]
     located = territories.merge(places, on="place_id", suffixes=("", "_place"))
     for points, treaty in zip(
@@ -180,18 +227,16 @@ def test_cessions_map_marks_each_ceded_place_of_both_treaties_once():
     ):
         ceded = located[located.treaty_id == treaty].drop_duplicates("place_id")
         assert as_pairs(points) == as_pairs(zip(ceded.longitude, ceded.latitude, strict=True))
-    outlines = raw("country_outlines")
-    parts = outlines.groupby(["iso3", "part"]).ngroups
-    assert len([p for p in axes.patches if p.get_facecolor()[:3] != (1, 1, 1)]) >= parts
+    outlines = raw("region_outlines")
+    assert len(axes.patches) == outlines.groupby(["name", "part"]).ngroups, "every country part"
+    assert axes.get_facecolor()[:3] != axes.patches[0].get_facecolor()[:3], "land is not water"
 
 
 def test_places_map_marks_the_chosen_places_where_they_are():
     places = raw("places")
     chosen = ["tehran", "moscow"] if {"tehran", "moscow"} <= set(places.place_id) else []
     chosen = chosen or list(places.place_id[:2])
-    axes = maps.places_map(
-        load("places"), load("country_outlines"), chosen, (30, 60, 25, 60), "t"
-    ).axes[0]
+    axes = maps.places_map(load("places"), chosen, (30, 60, 25, 60), "t").axes[0]
     (points,) = scatter_points(axes)
     rows = places.set_index("place_id").loc[chosen]
     assert as_pairs(points) == as_pairs(zip(rows.longitude, rows.latitude, strict=True))

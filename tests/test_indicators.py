@@ -8,7 +8,7 @@ import pytest
 from matplotlib.figure import Figure
 
 from exercise_samples import printed
-from iran_russia import indicators
+from iran_russia import indicators, style
 from iran_russia.indicators import (
     INDICATORS,
     WEIGHTINGS,
@@ -192,8 +192,8 @@ def test_charts_are_titled_and_labelled(real):
     ]
     for figure in figures:
         assert isinstance(figure, Figure)
-        assert figure.axes[-1].get_xlabel()
-        assert figure.axes[0].get_title() or figure.get_suptitle()
+        assert style.texts_of(figure, "title")
+        assert all(axes.get_ylabel() for axes in figure.axes)
     legend = figures[2].axes[0].get_legend()
     assert [text.get_text() for text in legend.get_texts()] == list(WEIGHTINGS)
     assert len({line.get_linestyle() for line in figures[2].axes[0].get_lines()[:4]}) == 4

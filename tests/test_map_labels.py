@@ -45,9 +45,8 @@ def test_a_name_with_room_keeps_its_place():
 
 
 def test_route_arrows_and_plain_texts_are_left_alone():
-    places, outlines = load("places"), load("country_outlines")
     ids = ["hmeimim-air-base", "tartus-naval-facility", "latakia", "damascus"]
-    figure = places_map(places, outlines, ids, (30, 40, 31, 38), "Coast",
+    figure = places_map(load("places"), ids, (30, 40, 31, 38), "Coast",
                         routes=[("damascus", "latakia", "a route")])  # fmt: skip
     axes = figure.axes[0]
     before = [(text.get_text(), text.get_position()) for text in axes.texts

@@ -4,6 +4,7 @@ import pandas as pd
 import pytest
 from matplotlib.figure import Figure
 
+from iran_russia import style
 from iran_russia.data import load
 from iran_russia.treaty_stepper import (
     decade_chart,
@@ -104,13 +105,15 @@ def test_transfers_chart_counts_every_territory_of_the_era(treaties, territories
     figure = transfers_chart(treaties, territories)
     assert isinstance(figure, Figure)
     axes = figure.axes[0]
-    assert axes.get_title() and axes.get_xlabel() and axes.get_legend() is not None
+    assert style.texts_of(figure, "title") and axes.get_xlabel()
+    assert axes.get_legend() is not None
     assert sum(bar.get_width() for bar in axes.patches) == ERA_TERRITORIES
 
 
 def test_decade_chart_counts_every_event(treaties):
     events = load("events")
     empires = events[events.era == "empires"]
-    axes = decade_chart(empires).axes[0]
-    assert axes.get_title() and axes.get_xlabel() and axes.get_legend() is not None
+    figure = decade_chart(empires)
+    axes = figure.axes[0]
+    assert style.texts_of(figure, "title") and axes.get_xlabel() and axes.get_legend() is not None
     assert sum(bar.get_height() for bar in axes.patches) == len(empires)

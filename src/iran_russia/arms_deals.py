@@ -23,9 +23,8 @@ import re
 
 import ipywidgets as widgets
 import pandas as pd
-from matplotlib.figure import Figure
 
-from iran_russia.charts import OKABE_ITO
+from iran_russia import style
 from iran_russia.panel import Panel, escaped_table, filter_panel
 
 STATUS_STYLES = {  # status: (line style, marker, filled, legend label)
@@ -38,7 +37,7 @@ STATUSES = list(STATUS_STYLES)
 ANY_STATUS = "all"
 DIRECTIONS = {"Russia": "Russia → Iran", "Iran": "Iran → Russia"}  # supplier: direction
 BOTH_DIRECTIONS = "both directions"
-DIRECTION_COLOURS = {"Russia → Iran": OKABE_ITO[4], "Iran → Russia": OKABE_ITO[5]}
+DIRECTION_COLOURS = {"Russia → Iran": style.BLUE, "Iran → Russia": style.VERMILION}
 FALLBACK = "Arms deal explorer: run this cell to open it."
 COLUMNS = [
     "year",
@@ -49,7 +48,7 @@ COLUMNS = [
     "quantity",
     "what is uncertain",
 ]
-LABEL_LENGTH = 50
+LABEL_LENGTH = 38
 
 
 def deal_years(deals: pd.DataFrame) -> pd.Series:
@@ -176,19 +175,20 @@ def supply_by_year(deals: pd.DataFrame, since: int = 2015, until: int | None = N
     spans = spans[(spans.end >= since) & (spans.start <= last)]
     groups = [(d, spans[spans.direction == d]) for d in DIRECTIONS.values()]
     groups = [(direction, group) for direction, group in groups if not group.empty]
-    figure = Figure(figsize=(10, 0.4 * len(spans) + 1.2 * len(groups) + 1.2))
-    panels = figure.subplots(
-        len(groups),
-        1,
+    figure, panels = style.new_figure(
+        0.4 * len(spans) + 0.5 * len(groups) + 1.5,
+        margins=(3.0, 0.6, 1.05, 0.75),
+        nrows=len(groups),
         sharex=True,
         squeeze=False,
-        gridspec_kw={"height_ratios": [len(group) + 0.6 for _, group in groups]},
-    )[:, 0]
+        gridspec_kw={"height_ratios": [len(group) + 0.6 for _, group in groups], "hspace": 0.12},
+    )
+    panels = panels[:, 0]
     for axes, (direction, group) in zip(panels, groups, strict=True):
         colour = DIRECTION_COLOURS[direction]
         for row, deal in enumerate(group.itertuples()):
-            style, marker, filled, _ = STATUS_STYLES[str(deal.status)]
-            axes.plot([deal.start, deal.end], [row, row], style, color=colour, linewidth=2.5)
+            line, marker, filled, _ = STATUS_STYLES[str(deal.status)]
+            axes.plot([deal.start, deal.end], [row, row], line, color=colour, linewidth=2.5)
             axes.plot(
                 [deal.start, deal.end],
                 [row, row],
@@ -204,39 +204,32 @@ def supply_by_year(deals: pd.DataFrame, since: int = 2015, until: int | None = N
                     (deal.end, row),
                     xytext=(8, -3),
                     textcoords="offset points",
-                    fontsize=7,
+                    fontsize=style.SMALL,
                 )
         names = [short_name(str(system)) for system in group.system]
-        axes.set_yticks(range(len(group)), names, fontsize=8)
+        axes.set_yticks(range(len(group)), names, fontsize=style.SMALL)
         axes.set_ylim(len(group) - 0.4, -0.6)
-        axes.set_title(direction, loc="left", fontsize=10, fontweight="bold")
-        axes.grid(axis="x", color="#dddddd", linewidth=0.6)
+        axes.set_title(direction, loc="left", fontsize=style.TEXT, fontweight="bold")
+        axes.grid(axis="x", color=style.GRID, linewidth=0.6)
+        style.plain_axes(axes)
     bottom = panels[-1]
     bottom.set_xlim(since - 0.5, last + 1 + 0.04 * (last - since))
     bottom.xaxis.get_major_locator().set_params(integer=True)
-    bottom.set_xlabel("Year (from order to last delivery, where known)")
-    for status, (style, marker, filled, label) in STATUS_STYLES.items():
+    bottom.set_xlabel("Year (from order to last delivery, where known)", fontsize=style.SMALL)
+    for status, (line, marker, filled, label) in STATUS_STYLES.items():
         if (spans.status == status).any():
             panels[0].plot(
                 [],
                 [],
-                style,
+                line,
                 marker=marker,
                 color="black",
                 markersize=7,
                 label=label,
                 markerfacecolor="black" if filled else "white",
             )
-    panels[0].legend(
-        loc="lower right", bbox_to_anchor=(1.0, 1.0), ncols=2, fontsize=8, frameon=False
-    )
-    figure.suptitle("Who supplied whom: arms deals between Russia and Iran")
-    figure.text(
-        0.01,
-        0.01,
-        "Numbers beside a row: the quantity column of data/arms_deals.csv "
-        "(for reported deals, a reported or planned amount: see each deal's note)",
-        fontsize=7,
-    )
-    figure.tight_layout(rect=(0, 0.03, 1, 1))
+    style.legend_under_title(figure, panels[0], columns=2)
+    style.title(figure, "Who supplied whom: arms deals between Russia and Iran")
+    style.source_line(figure, "Numbers beside a row: quantity (for reported deals, a reported or "
+                      "planned amount: see each deal's note)")  # fmt: skip
     return figure

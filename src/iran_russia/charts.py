@@ -1,57 +1,77 @@
-"""Figures the lessons share. Each function returns a matplotlib Figure.
+"""Figures the lessons share. Each function returns a SeriesFigure in the house style (style.py).
 
 Figures are built without pyplot, so a notebook shows each one exactly once (as the value of
-its cell) and nothing is left open. Colours come from the Okabe–Ito palette, which colour-blind
-readers can tell apart, and no meaning rests on colour alone: statuses also differ by marker
-shape, eras by label.
+its cell) and nothing is left open. Time runs along the x-axis in years (a date is its year plus
+the fraction of the year gone). Legends sit outside the axes or are replaced by labels beside
+the data, and no meaning rests on colour alone: statuses also differ by marker shape, directions
+by side of the axis and hatching, eras by name.
 """
 
+import textwrap
+
 import pandas as pd
-from matplotlib.figure import Figure
 
-from iran_russia.eras import BY_NAME, ERAS
+from iran_russia import style
+from iran_russia.eras import BY_NAME, ERAS, bands
 
-OKABE_ITO = ["#E69F00", "#56B4E9", "#009E73", "#F0E442", "#0072B2", "#D55E00", "#CC79A7"]
 STATUS_MARKERS = {"confirmed": "o", "reported": "^", "disputed": "s"}
+ERA_COLOURS = dict(zip([era.name for era in ERAS], style.PALETTE, strict=False))
+LABEL_POINTS = 3 + style.SMALL + 3  # height of one row of era names, in points
 
 
-def shade_eras(axes, highlight: str | None = None, years: tuple[int, int] | None = None) -> None:
-    """Shade the eras on a time axis, labelled by lesson number; the highlighted is darker.
+def in_years(dates: pd.Series) -> pd.Series:
+    """Dates as years with a fraction (1 July 1946 is about 1946.5)."""
+    return dates.dt.year + (dates.dt.day_of_year - 0.5) / 366
 
-    With `years` (first, last), the axis shows only that span and only the eras within it."""
+
+def shade_eras(axes, highlight: str | None = None, years: tuple[int, int] | None = None) -> int:
+    """Shade the eras on a time axis, each named above the axes; the highlighted one darker.
+
+    Bands never overlap (eras.bands). A name too wide for its band goes up a row, with a thin
+    line down to its band. Returns the number of rows of names used."""
     first, last = years or (ERAS[0].first_year, ERAS[-1].last_year)
-    for index, era in enumerate(ERAS):
-        if era.last_year < first or era.first_year > last:
-            continue
+    axes.set_xlim(first, last + 1)
+    figure = axes.figure
+    width_points = axes.get_position().width * figure.get_figwidth() * 72
+    ends_by_row: list[float] = []
+    for era, start, end in bands(first, last):
         strong = highlight is None or era.name == highlight
-        start = pd.Timestamp(max(era.first_year, first), 1, 1)
-        end = pd.Timestamp(min(era.last_year, last), 12, 31)
-        axes.axvspan(start, end, color=OKABE_ITO[index], alpha=0.35 if strong else 0.08, lw=0)
-        axes.text(
-            start + (end - start) / 2,
-            1.0,
-            era.lesson,
-            transform=axes.get_xaxis_transform(),
+        axes.axvspan(start, end, color=ERA_COLOURS[era.name], alpha=0.35 if strong else 0.1, lw=0)
+        middle = ((start + end) / 2 - first) / (last + 1 - first) * width_points
+        half = 0.3 * style.SMALL * len(era.label)
+        centre = min(max(middle, half), width_points - half)
+        row = next(
+            (n for n, end_at in enumerate(ends_by_row) if centre - half > end_at + 4),
+            len(ends_by_row),
+        )
+        ends_by_row[row : row + 1] = [centre + half]
+        axes.annotate(
+            era.label,
+            xy=((start + end) / 2, 1.0),
+            xycoords=("data", "axes fraction"),
+            xytext=(centre - middle, 3 + row * LABEL_POINTS),
+            textcoords="offset points",
             ha="center",
             va="bottom",
-            fontsize=8,
-            fontweight="bold" if strong else "normal",
+            fontsize=style.SMALL,
+            fontweight="bold" if strong and highlight else "normal",
+            arrowprops={"arrowstyle": "-", "color": style.MUTED, "lw": 0.6} if row else None,
         )
+    return len(ends_by_row)
 
 
 def timeline_strip(events: pd.DataFrame, era: str | None = None):
     """A thin strip of every event on one time axis: 'where we are' in the series."""
-    figure = Figure(figsize=(10, 1.6))
-    axes = figure.subplots()
+    figure, axes = style.new_figure(2.1, margins=(0.3, 0.3, 1.05, 0.45))
     shade_eras(axes, highlight=era)
-    axes.plot(events.date, [0] * len(events), "|", color="black", markersize=14)
+    axes.plot(in_years(events.date), [0] * len(events), "|", color="black", markersize=14)
     axes.set_yticks([])
-    axes.set_xlabel("Year")
+    axes.spines[["top", "right", "left"]].set_visible(False)
+    axes.tick_params(labelsize=style.SMALL)
     title = "All events in the series"
     if era:
         title += f": this lesson covers {BY_NAME[era].first_year}–{BY_NAME[era].last_year}"
-    axes.set_title(title, pad=14)
-    figure.tight_layout()
+    style.title(figure, title)
     return figure
 
 
@@ -61,106 +81,303 @@ def score_timeline(
     """Each event's cooperation–conflict score over time, with a marker shape per status.
 
     `years` (first, last) narrows the time axis to that span."""
-    figure = Figure(figsize=(10, 4))
-    axes = figure.subplots()
+    figure, axes = style.new_figure(4.2, margins=(0.9, 1.35, 1.05, 0.45))
     shade_eras(axes, highlight=era, years=years)
     if years:
         events = events[events.date.dt.year.between(*years)]
-        axes.set_xlim(pd.Timestamp(years[0], 1, 1), pd.Timestamp(years[1], 12, 31))
     for status, marker in STATUS_MARKERS.items():
         subset = events[events.status == status]
-        axes.scatter(subset.date, subset.score, marker=marker, color="black", s=18, label=status)
-    axes.axhline(0, color="grey", linewidth=0.8)
+        axes.scatter(
+            in_years(subset.date),
+            subset.score,
+            marker=marker,
+            color="black",
+            s=20,
+            facecolor="black" if status == "confirmed" else "white",
+            label=status,
+        )
+    axes.axhline(0, color=style.MUTED, linewidth=0.8)
     axes.set_ylim(-11, 11)
-    axes.set_xlabel("Year")
-    axes.set_ylabel("Score (−10 conflict … +10 cooperation)")
-    axes.set_title("Cooperation and conflict between Iran and Russia, event by event", pad=14)
-    axes.legend(title="Status", loc="lower right")
-    figure.tight_layout()
+    axes.set_ylabel("Score (−10 conflict … +10 cooperation)", fontsize=style.SMALL)
+    style.plain_axes(axes)
+    axes.legend(
+        title="Status",
+        loc="upper left",
+        bbox_to_anchor=(1.01, 1.0),
+        frameon=False,
+        fontsize=style.SMALL,
+        title_fontsize=style.SMALL,
+    )
+    style.title(figure, "Cooperation and conflict between Iran and Russia, event by event")
     return figure
 
 
-def arms_transfers(tiv: pd.DataFrame, deals: pd.DataFrame | None = None, since: int = 1950):
-    """SIPRI TIV by year: Russia→Iran above the axis, Iran→Russia below; reported deals marked."""
-    figure = Figure(figsize=(10, 4.5))
-    axes = figure.subplots()
-    recent = tiv[tiv.year >= since]
-    for direction, sign, colour, hatch, label in [
-        ("russia_to_iran", 1, OKABE_ITO[4], "", "Russia/USSR → Iran"),
-        ("iran_to_russia", -1, OKABE_ITO[5], "//", "Iran → Russia"),
-    ]:
-        rows = recent[recent.direction == direction]
-        axes.bar(rows.year, sign * rows.tiv_musd, color=colour, hatch=hatch, label=label)
-    if deals is not None:
-        reported = deals[(deals.status == "reported") & deals.delivery_first.notna()]
-        reported = reported[reported.delivery_first >= since]
-        signs = reported.supplier.astype(str).map({"Russia": 1, "Iran": -1})
-        axes.scatter(reported.delivery_first, signs * 30, marker="^", color="black", zorder=3)
-        axes.scatter([], [], marker="^", color="black", label="reported deal (not confirmed)")
+DIRECTIONS = [  # (column value, sign, colour, hatch, label)
+    ("russia_to_iran", 1, style.BLUE, "", "Russia/USSR → Iran"),
+    ("iran_to_russia", -1, style.VERMILION, "////", "Iran → Russia"),
+]
+
+
+def tiv_panel(axes, tiv: pd.DataFrame, first: int, last: int, data_end: int) -> None:
+    """Bars of one span of SIPRI TIV, both directions reading off one axis of magnitudes."""
+    shown = tiv[tiv.year.between(first, last)]
+    for direction, sign, colour, hatch, _ in DIRECTIONS:
+        rows = shown[shown.direction == direction]
+        axes.bar(
+            rows.year,
+            sign * rows.tiv_musd,
+            color=colour,
+            hatch=hatch,
+            edgecolor="white" if hatch else colour,
+            linewidth=0,
+        )
     axes.axhline(0, color="black", linewidth=0.8)
-    axes.set_xlabel("Year")
-    axes.set_ylabel("SIPRI TIV, millions (below 0: Iran → Russia)")
-    axes.set_title("Arms transfers between Russia and Iran by direction")
-    axes.legend(loc="upper left", fontsize=8)
-    figure.text(0.01, 0.01, "Information from the SIPRI Arms Transfers Database", fontsize=7)
-    figure.tight_layout(rect=(0, 0.03, 1, 1))
+    axes.set_xlim(first - 0.6, last + 0.6)
+    if last > data_end:
+        axes.axvspan(
+            data_end + 0.5,
+            last + 0.6,
+            facecolor=style.NO_DATA,
+            hatch="..",
+            edgecolor="#bbbbbb",
+            lw=0,
+        )
+        axes.text(
+            (data_end + 0.5 + last + 0.6) / 2,
+            0.5,
+            "no data",
+            rotation=90,
+            transform=axes.get_xaxis_transform(),
+            ha="center",
+            va="center",
+            fontsize=style.SMALL,
+            color=style.MUTED,
+        )
+    axes.yaxis.set_major_formatter(lambda value, _: f"{abs(value):,.0f}")
+    axes.xaxis.get_major_locator().set_params(integer=True, nbins=6)
+    style.plain_axes(axes)
+    peaks = {}
+    for direction, sign, colour, _, label in DIRECTIONS:
+        rows = shown[shown.direction == direction]
+        if rows.tiv_musd.max() > 0:
+            peak = rows.loc[rows.tiv_musd.idxmax()]
+            peaks[sign] = peak.tiv_musd
+            arrow = "▲" if sign > 0 else "▼"
+            where = (peak.year - first) / max(last - first, 1)
+            label = label.replace("Russia/USSR", "Russia") if first > 1991 else label
+            axes.annotate(
+                f"{arrow} {label}: peak {peak.tiv_musd:,.0f} ({int(peak.year)})",
+                (peak.year, sign * peak.tiv_musd),
+                xytext=(0, 3 * sign),
+                textcoords="offset points",
+                fontsize=style.SMALL,
+                color=colour,
+                ha="left" if where < 0.3 else "right" if where > 0.7 else "center",
+                va="bottom" if sign > 0 else "top",
+                fontweight="bold",
+            )
+    top = peaks.get(1, 1.0) * 1.2
+    axes.set_ylim(-max(peaks.get(-1, 0) * 1.9, top * 0.15), top)
+
+
+def reported_strip(axes, deals: pd.DataFrame, first: int, last: int) -> None:
+    """Reported deals (they have no TIV) as marks on a strip of their own, a row per direction."""
+    reported = deals[(deals.status == "reported") & deals.delivery_first.between(first, last)]
+    for row, (supplier, marker, colour) in enumerate(
+        [("Russia", "^", style.BLUE), ("Iran", "v", style.VERMILION)]
+    ):
+        years = reported[reported.supplier.astype(str) == supplier].delivery_first
+        offsets = years.groupby(years).cumcount() * 0.3
+        axes.scatter(
+            years + offsets, [row] * len(years), marker=marker, color=colour, s=36, zorder=3
+        )
+    axes.set_ylim(1.6, -0.6)
+    axes.set_yticks([0, 1], ["Russia → Iran", "Iran → Russia"], fontsize=style.SMALL)
+    axes.set_xlim(first - 0.6, last + 0.6)
+    axes.spines[["top", "right", "left"]].set_visible(False)
+    axes.tick_params(labelsize=style.SMALL, left=False)
+
+
+def arms_transfers(
+    tiv: pd.DataFrame,
+    deals: pd.DataFrame | None = None,
+    since: int = 1950,
+    zoom_from: int | None = None,
+):
+    """SIPRI TIV by year, Russia→Iran above the axis and Iran→Russia below, both read off one
+    axis of magnitudes; years after SIPRI's data end are shaded "no data". Reported deals, which
+    have no TIV, sit on a strip below. With `zoom_from`, a second panel repeats the years from
+    then on at their own scale, so small recent values can be read."""
+    data_end = int(tiv.year.max())
+    last = max(data_end, int(deals.delivery_first.max())) if deals is not None else data_end
+    spans = [(since, last)] + ([(zoom_from, last)] if zoom_from else [])
+    strip = deals is not None
+    figure, grid = style.new_figure(
+        4.9 if strip else 4.2,
+        margins=(1.1, 0.3, 0.6, 0.75),
+        nrows=2 if strip else 1,
+        ncols=len(spans),
+        squeeze=False,
+        gridspec_kw={
+            "height_ratios": [5, 1] if strip else [1],
+            "width_ratios": [s[1] - s[0] + 1 for s in spans[:1]] + [40] * (len(spans) - 1),
+            "hspace": 0.35,
+            "wspace": 0.25,
+        },
+    )
+    for column, (first, end) in enumerate(spans):
+        tiv_panel(grid[0, column], tiv, first, end, data_end)
+        if strip:
+            reported_strip(grid[1, column], deals, first, end)
+            grid[1, column].sharex(grid[0, column])
+    grid[0, 0].set_ylabel(
+        "SIPRI TIV (an index of\nmilitary capability, not money)", fontsize=style.SMALL
+    )
+    if strip and zoom_from:
+        grid[1, 1].set_yticklabels([])
+    if zoom_from:
+        grid[0, 1].set_title(
+            f"From {zoom_from}, at its own scale", fontsize=style.SMALL, loc="left"
+        )
+    if strip:
+        grid[1, 0].set_title(
+            "Reported deals (no TIV; not confirmed)", fontsize=style.SMALL, loc="left"
+        )
+    style.title(figure, "Arms transfers between Russia and Iran, by direction")
+    style.source_line(
+        figure, f"Information from the SIPRI Arms Transfers Database; TIV data end in {data_end}"
+    )
     return figure
 
 
-VOTE_MARKERS = {"yes": "o", "no": "x", "abstain": "D", "absent": "_"}
-MEMBERS = {"vote_russia": "Russia", "vote_china": "China", "vote_usa": "USA",
-           "vote_uk": "UK", "vote_france": "France"}  # fmt: skip
+VOTE_MARKS = {  # vote: (marker, size, colour, word written beside it)
+    "yes": ("o", 16, "#bbbbbb", ""),
+    "no": ("X", 90, style.VERMILION, "no"),
+    "abstain": ("D", 60, style.ORANGE, "abst."),
+    "absent": ("_", 90, style.MUTED, "absent"),
+}
+MEMBERS = {
+    "vote_russia": "Russia",
+    "vote_china": "China",
+    "vote_usa": "USA",
+    "vote_uk": "UK",
+    "vote_france": "France",
+}
+
+
+def vote_grid(
+    rows: list[str],
+    columns: list[str],
+    votes: list[list[str]],
+    title: str,
+    tally: list[str] | None = None,
+):
+    """A grid of votes, one row per draft and one column per member: a yes is a small grey dot,
+    any other vote a large mark with its word, so the votes that varied stand out."""
+    words = len(columns) <= 6  # room for a word under each mark
+    width_right = (0.9 if words else 1.3) if tally else 0.3
+    figure, axes = style.new_figure(
+        (0.55 if words else 0.42) * len(rows) + 1.6,
+        margins=(3.6, width_right, 0.9 if words else 1.9, 0.2),
+    )
+    for row, cast in enumerate(votes):
+        for column, vote in enumerate(cast):
+            if vote not in VOTE_MARKS:
+                continue
+            marker, size, colour, word = VOTE_MARKS[vote]
+            axes.scatter(column, row, marker=marker, s=size, color=colour, zorder=3)
+            if word and words:
+                axes.annotate(
+                    word,
+                    (column, row),
+                    xytext=(0, -11),
+                    textcoords="offset points",
+                    ha="center",
+                    va="top",
+                    fontsize=style.SMALL,
+                    color=style.INK,
+                )
+    axes.set_xticks(
+        range(len(columns)),
+        columns,
+        fontsize=style.SMALL,
+        rotation=0 if words else 40,
+        ha="center" if words else "left",
+        rotation_mode="anchor",
+    )
+    axes.xaxis.tick_top()
+    axes.set_yticks(range(len(rows)), rows, fontsize=style.SMALL)
+    axes.set_xlim(-0.6, len(columns) - 0.4)
+    axes.set_ylim(len(rows) - 0.4, -0.6)
+    axes.tick_params(length=0)
+    axes.spines[:].set_visible(False)
+    axes.grid(axis="y", color=style.GRID, linewidth=0.6)
+    for row, text in enumerate(tally or []):
+        axes.text(
+            1.02, row, text, transform=axes.get_yaxis_transform(), va="center", fontsize=style.SMALL
+        )
+    if tally and words:
+        axes.text(
+            1.02,
+            -0.6,
+            "yes–no–\nabst.",
+            transform=axes.get_yaxis_transform(),
+            fontsize=style.SMALL,
+            color=style.MUTED,
+            va="bottom",
+        )
+    style.title(figure, title)
+    if not words:
+        key = "   ".join(f"{mark} {vote}" for vote, mark in [("no", "✖"), ("abstained", "◆")])
+        key += "   (yes–no–abstain counts at the right)" if tally else ""
+        figure.text(
+            0.1 / figure.get_figwidth(),
+            1 - 0.42 / figure.get_figheight(),
+            key,
+            fontsize=style.SMALL,
+            color=style.INK,
+            va="top",
+        )
+    return figure
+
+
+def draft_label(date, subject: str, width: int = 44) -> str:
+    """A vote's row label: its date, then its subject wrapped to at most two lines."""
+    lines = textwrap.wrap(f"{date:%d %b %Y}: {subject}", width, max_lines=2, placeholder="…")
+    return "\n".join(lines)
 
 
 def council_votes(votes: pd.DataFrame):
-    """One row per Security Council vote, one column per permanent member, a marker per vote."""
-    figure = Figure(figsize=(8, 0.4 * len(votes) + 1.6))
-    axes = figure.subplots()
-    cast = votes[list(MEMBERS)].astype(str)
-    for column, member in enumerate(MEMBERS):
-        for row, vote in enumerate(cast[member]):
-            axes.scatter(column, row, marker=VOTE_MARKERS[vote], s=60, color="black")
-    for vote, marker in VOTE_MARKERS.items():
-        if (cast == vote).any().any():
-            axes.scatter([], [], marker=marker, color="black", label=vote)
-    axes.set_xticks(range(len(MEMBERS)), list(MEMBERS.values()))
-    labels = [
-        f"{date.date()} {document if len(document) <= 20 else 'draft resolution'}"
-        for date, document in zip(votes.date, votes.document, strict=True)
+    """How the five permanent members voted on each Security Council text, with the tally."""
+    rows = [
+        draft_label(date, subject) for date, subject in zip(votes.date, votes.subject, strict=True)
     ]
-    axes.set_yticks(range(len(votes)), labels, fontsize=8)
-    axes.invert_yaxis()
-    axes.set_xlim(-0.5, len(MEMBERS) - 0.5)
-    axes.set_xlabel("Permanent member")
-    axes.set_title("How the permanent members voted")
-    axes.legend(loc="upper left", bbox_to_anchor=(1.0, 1.0), fontsize=8)
-    figure.tight_layout()
-    return figure
-
-
-def vetoes_by_year(vetoes: pd.DataFrame):
-    """Russia's vetoes on Syria per year, split into Russia alone and Russia with China."""
-    figure = Figure(figsize=(8, 3.5))
-    axes = figure.subplots()
-    counts = (
-        vetoes.assign(year=vetoes.date.dt.year)
-        .groupby(["year", "vetoed_by"], observed=False)
-        .size()
-        .unstack(fill_value=0)
+    cast = votes[list(MEMBERS)].astype(str).values.tolist()
+    tally = [f"{y}–{n}–{a}" for y, n, a in zip(votes.yes, votes.no, votes.abstain, strict=True)]
+    return vote_grid(
+        rows, list(MEMBERS.values()), cast, "How the permanent members voted (grey dot: yes)", tally
     )
-    years = range(counts.index.min(), counts.index.max() + 1)
-    counts = counts.reindex(years, fill_value=0)
-    with_china = counts.get("Russia;China", 0)
-    alone = counts.get("Russia", 0)
-    axes.bar(counts.index, with_china, color=OKABE_ITO[1], label="Russia with China")
-    axes.bar(counts.index, alone, bottom=with_china, color=OKABE_ITO[0], hatch="//",
-             label="Russia alone")  # fmt: skip
-    axes.set_xlabel("Year")
-    axes.set_ylabel("Vetoed draft resolutions")
-    axes.set_title("Russia's Security Council vetoes on Syria")
-    axes.legend(fontsize=8)
-    figure.tight_layout()
-    return figure
+
+
+def split_names(column: pd.Series) -> list[list[str]]:
+    """';'-separated names per row as lists (an empty cell is no names)."""
+    return [[] if pd.isna(cell) else str(cell).split(";") for cell in column]
+
+
+def veto_record(vetoes: pd.DataFrame):
+    """Every vetoed Syria draft, one row each with its subject, and every Council member that
+    voted no or abstained on any of them, one column each."""
+    noes, abstentions = split_names(vetoes.voted_no), split_names(vetoes.abstained)
+    members = list(dict.fromkeys(name for names in noes + abstentions for name in names))
+    cast = [
+        ["no" if m in no else "abstain" if m in abstained else "" for m in members]
+        for no, abstained in zip(noes, abstentions, strict=True)
+    ]
+    rows = [draft_label(d, s) for d, s in zip(vetoes.date, vetoes.subject, strict=True)]
+    tally = [f"{y}–{n}–{a}" for y, n, a in zip(vetoes.yes, vetoes.no, vetoes.abstain, strict=True)]
+    return vote_grid(
+        rows, members, cast, "Vetoed drafts on Syria: who voted no, who abstained", tally
+    )
 
 
 LINESTYLES = {"russia": "-", "usa": "--", "china": ":"}
@@ -168,47 +385,69 @@ PARTNER_LABELS = {"russia": "USSR/Russia", "usa": "USA", "china": "China (PRC)"}
 
 
 def voting_agreement(agreement: pd.DataFrame, issue_area: str = "all"):
-    """Iran's yearly UN General Assembly agreement with each partner, one line style each."""
-    figure = Figure(figsize=(10, 4))
-    axes = figure.subplots()
+    """Iran's yearly UN General Assembly agreement with each partner, one line style each,
+    named at the line's end; a year without roll calls breaks the lines."""
+    figure, axes = style.new_figure(4.2, margins=(0.9, 1.2, 0.6, 0.45))
     chosen = agreement[agreement.issue_area == issue_area]
-    for index, (partner, style) in enumerate(LINESTYLES.items()):
-        rows = chosen[chosen.partner == partner]
-        axes.plot(rows.year, rows.agreement, style, color=OKABE_ITO[4 + index],
-                  label=PARTNER_LABELS[partner])  # fmt: skip
+    years = range(int(chosen.year.min()), int(chosen.year.max()) + 1)
+    for index, (partner, line) in enumerate(LINESTYLES.items()):
+        series = chosen[chosen.partner == partner].set_index("year").agreement.reindex(years)
+        colour = style.PALETTE[4 + index]
+        axes.plot(series.index, series.values, line, color=colour, linewidth=style.LINE)
+        end = series.dropna()
+        axes.text(
+            end.index[-1] + 1,
+            end.iloc[-1],
+            PARTNER_LABELS[partner],
+            color=colour,
+            va="center",
+            fontsize=style.SMALL,
+            fontweight="bold",
+        )
+    missing = [year for year in years if year not in set(chosen.year)]
+    for year in missing:
+        axes.axvspan(year - 0.5, year + 0.5, color=style.NO_DATA, lw=0)
+        axes.text(
+            year, 0.02, f"no votes\n{year}", ha="center", fontsize=style.SMALL, color=style.MUTED
+        )
     axes.set_ylim(0, 1)
-    axes.set_xlabel("Year")
-    axes.set_ylabel("Share of votes cast alike")
+    axes.set_ylabel("Share of votes cast alike", fontsize=style.SMALL)
+    style.plain_axes(axes)
     area = "all roll calls" if issue_area == "all" else f"{issue_area.replace('_', ' ')} votes"
-    axes.set_title(f"Iran's voting agreement in the UN General Assembly ({area})")
-    axes.legend(fontsize=8)
-    figure.tight_layout()
+    style.title(figure, f"Iran's voting agreement in the UN General Assembly ({area})")
+    style.source_line(figure, "Voeten, UN General Assembly voting data (Harvard Dataverse)")
     return figure
 
 
 def trade_flows(trade: pd.DataFrame):
-    """Dataset trade by direction as lines; reported figures as separate, unjoined markers."""
-    figure = Figure(figsize=(10, 4))
-    axes = figure.subplots()
+    """Dataset trade by direction as lines broken where a year has no figure; reported figures
+    as separate, unjoined markers."""
+    figure, axes = style.new_figure(4.4, margins=(0.9, 0.3, 1.0, 0.6))
     dataset = trade[trade.status == "dataset"]
     all_years = range(int(dataset.year.min()), int(dataset.year.max()) + 1)
-    for flow, style, label in [
+    for flow, line, label in [
         ("russia_to_iran", "-", "Russia → Iran (Correlates of War)"),
         ("iran_to_russia", "--", "Iran → Russia (Correlates of War)"),
     ]:
-        # reindexing leaves gaps as NaN, so years without data break the line instead of joining
         series = dataset[dataset.flow == flow].set_index("year").value_musd.reindex(all_years)
-        axes.plot(series.index, series.values, style, color="black", label=label)
+        axes.plot(series.index, series.values, line, color="black", label=label)
     reported = trade[(trade.status == "reported") & (trade.period == "year")]
     markers = {"total": "s", "russia_to_iran": "^", "iran_to_russia": "v"}
     for flow, marker in markers.items():
         rows = reported[reported.flow == flow]
         if len(rows):
-            axes.scatter(rows.year, rows.value_musd, marker=marker, color=OKABE_ITO[5],
-                         label=f"reported: {flow.replace('_', ' ')}")  # fmt: skip
-    axes.set_xlabel("Year")
-    axes.set_ylabel("US$ million (current)")
-    axes.set_title("Trade between Iran and Russia")
-    axes.legend(fontsize=7)
-    figure.tight_layout()
+            axes.scatter(
+                rows.year,
+                rows.value_musd,
+                marker=marker,
+                color=style.VERMILION,
+                label=f"reported: {flow.replace('_', ' ')}",
+            )
+    axes.set_ylabel("US$ million (current)", fontsize=style.SMALL)
+    style.plain_axes(axes)
+    style.legend_above(axes, columns=2)
+    style.title(figure, "Trade between Iran and Russia")
+    style.source_line(
+        figure, "Correlates of War Trade v4.0; reported figures as cited in data/trade.csv"
+    )
     return figure

@@ -14,12 +14,12 @@ own marker and is written beside its row.
 """
 
 import re
+import textwrap
 
 import ipywidgets as widgets
 import pandas as pd
-from matplotlib.figure import Figure
 
-from iran_russia.charts import OKABE_ITO
+from iran_russia import style
 from iran_russia.data import load
 from iran_russia.exercises.kinds import word_count
 from iran_russia.panel import Panel, escaped_table, filter_panel
@@ -29,10 +29,10 @@ TAG = re.compile(r"^\[(fact|interpretation|prediction)\]\s*")
 ALL_SEEDS, ALL_KINDS = "all seeds", "all kinds"
 
 VERDICTS = {  # verdict: (marker, filled, colour)
-    "borne out": ("o", True, OKABE_ITO[2]),
-    "partly": ("D", True, OKABE_ITO[0]),
-    "unconfirmed": ("s", False, OKABE_ITO[4]),
-    "not borne out": ("X", True, OKABE_ITO[5]),
+    "borne out": ("o", True, style.GREEN),
+    "partly": ("D", True, style.ORANGE),
+    "unconfirmed": ("s", False, style.BLUE),
+    "not borne out": ("X", True, style.VERMILION),
 }
 
 WORDS = (120, 250)
@@ -128,7 +128,7 @@ def claim_explorer(quotations: pd.DataFrame) -> Panel:
     return filter_panel([seed, kind], show, "Claim explorer: run this cell to open it.")
 
 
-def verdict_chart(checks: pd.DataFrame) -> Figure:
+def verdict_chart(checks: pd.DataFrame) -> style.SeriesFigure:
     """One row per check (top to bottom as given): a hollow circle in the year the prediction was
     made, a dotted line to the year of the outcome, and there a marker and the written verdict.
 
@@ -136,8 +136,7 @@ def verdict_chart(checks: pd.DataFrame) -> Figure:
     unknown = set(checks.verdict) - set(VERDICTS)
     if unknown:
         raise ValueError(f"Unknown verdicts {sorted(unknown)}: use one of {list(VERDICTS)}.")
-    figure = Figure(figsize=(10, 0.55 * len(checks) + 1.8))
-    axes = figure.subplots()
+    figure, axes = style.new_figure(0.6 * len(checks) + 1.7, margins=(3.4, 1.1, 0.95, 0.6))
     for row, check in enumerate(checks.itertuples()):
         marker, filled, colour = VERDICTS[check.verdict]
         axes.plot([check.made, check.outcome_year], [row, row], ":", color="grey", linewidth=1.2)
@@ -156,15 +155,18 @@ def verdict_chart(checks: pd.DataFrame) -> Figure:
             (check.outcome_year, row),
             xytext=(10, -3),
             textcoords="offset points",
-            fontsize=8,
+            fontsize=style.SMALL,
         )
-    axes.set_yticks(range(len(checks)), list(checks.label), fontsize=8)
+    labels = [textwrap.fill(text, 44, max_lines=3, placeholder="…") for text in checks.label]
+    axes.set_yticks(range(len(checks)), labels, fontsize=style.SMALL)
     axes.set_ylim(len(checks) - 0.4, -0.6)
     first, last = int(checks.made.min()), int(checks.outcome_year.max())
     axes.set_xlim(first - 0.5, last + 2.4)
     axes.xaxis.get_major_locator().set_params(integer=True)
-    axes.set_xlabel("Year (circle: prediction made; marker and verdict: what happened)")
-    axes.grid(axis="x", color="#dddddd", linewidth=0.6)
+    axes.set_xlabel("Year (circle: prediction made; marker and verdict: what happened)",
+                    fontsize=style.SMALL)  # fmt: skip
+    axes.grid(axis="x", color=style.GRID, linewidth=0.6)
+    style.plain_axes(axes)
     axes.plot([], [], "o", color="black", markerfacecolor="white", label="prediction made")
     for verdict, (marker, filled, colour) in VERDICTS.items():
         if (checks.verdict == verdict).any():
@@ -178,9 +180,8 @@ def verdict_chart(checks: pd.DataFrame) -> Figure:
                 linestyle="none",
                 label=verdict,
             )
-    axes.legend(loc="lower right", bbox_to_anchor=(1.0, 1.0), ncols=5, fontsize=8, frameon=False)
-    axes.set_title("Predictions of 2016 and 2023 against what happened", loc="left", pad=24)
-    figure.tight_layout()
+    style.legend_above(axes, columns=3)
+    style.title(figure, "Predictions of 2016 and 2023 against what happened")
     return figure
 
 

@@ -29,16 +29,15 @@ positive weight has no composite. `compare` says whether the mean from 1992 on i
 mean of 1946–1978 by more than a margin (MARGIN unless given): within it, too close to call.
 """
 
-import io
 import math
 from collections.abc import Mapping
 
 import ipywidgets as widgets
 import numpy as np
 import pandas as pd
-from matplotlib.figure import Figure
 
-from iran_russia.charts import OKABE_ITO, shade_eras
+from iran_russia import style
+from iran_russia.charts import shade_eras
 from iran_russia.data import load
 from iran_russia.panel import Panel
 
@@ -64,7 +63,7 @@ MARGIN = 0.05  # a difference of means smaller than this is too close to call
 MAX_MARGIN = 0.5
 LINE_STYLES = ["-", "--", ":", "-."]
 MARKERS = ["o", "s", "^", "D"]
-COLOURS = [OKABE_ITO[0], OKABE_ITO[4], OKABE_ITO[2], OKABE_ITO[5]]  # no pale yellow on white
+COLOURS = [style.ORANGE, style.BLUE, style.GREEN, style.VERMILION]  # no pale yellow on white
 TABLES = ("events", "arms_tiv", "trade", "visits", "unga_agreement")
 
 
@@ -208,90 +207,82 @@ def summary(index: pd.Series, margin: float = MARGIN) -> str:
     )
 
 
-def as_dates(years) -> pd.DatetimeIndex:
-    """Years as 1 July of each year, to share a time axis with the series' other charts."""
-    return pd.to_datetime([f"{int(year)}-07-01" for year in years])
+def mid_year(years) -> np.ndarray:
+    """Each year at its middle (1946 is 1946.5), to share a time axis with the other charts."""
+    return np.asarray(years, dtype=float) + 0.5
 
 
 def indicator_chart(scaled: pd.DataFrame):
     """One strip per indicator on a common 0–1 scale over time: where each exists, and its level."""
-    figure = Figure(figsize=(10, 6.5))
-    axes_list = figure.subplots(len(scaled.columns), 1, sharex=True)
+    figure, axes_list = style.new_figure(6.2, margins=(1.7, 0.9, 1.05, 0.45),
+                                         nrows=len(scaled.columns), sharex=True)  # fmt: skip
+    figure.subplots_adjust(hspace=0.3)
     for axes, name in zip(axes_list, scaled.columns, strict=True):
         values = scaled[name].dropna()
         shade_eras(axes)
         if axes is not axes_list[0]:
             for label in list(axes.texts):
-                label.remove()  # era numbers on the top strip only
-        axes.plot(as_dates(values.index), values, ".", color="black", markersize=3)
+                label.remove()  # era names on the top strip only
+        axes.plot(mid_year(values.index), values, ".", color="black", markersize=3)
         axes.set_ylim(-0.1, 1.1)
         axes.set_yticks([0, 1])
-        axes.set_ylabel(INDICATORS[name], rotation=0, ha="right", va="center", fontsize=9)
+        style.plain_axes(axes)
+        axes.set_ylabel(INDICATORS[name], rotation=0, ha="right", va="center", fontsize=style.SMALL)
         first, last = int(values.index.min()), int(values.index.max())
-        axes.text(1.01, 0.5, f"{first}–{last}", transform=axes.transAxes, fontsize=8,
+        axes.text(1.01, 0.5, f"{first}–{last}", transform=axes.transAxes, fontsize=style.SMALL,
                   va="center")  # fmt: skip
-    axes_list[-1].set_xlabel("Year")
-    figure.suptitle("Five indicators on one scale (0 = lowest year, 1 = highest year)")
-    figure.subplots_adjust(left=0.17, right=0.89, top=0.92, bottom=0.08, hspace=0.25)
+    style.title(figure, "Five indicators on one scale (0 = lowest year, 1 = highest year)")
     return figure
 
 
 def composite_chart(scaled: pd.DataFrame, weights: Mapping[str, float]):
     """The composite by year (dots) and decade (steps), above the number of indicators behind it."""
     index, count = composite(scaled, weights), coverage(scaled, weights)
-    figure = Figure(figsize=(10, 5))
-    top, bottom = figure.subplots(2, 1, sharex=True, height_ratios=[3, 1])
+    figure, (top, bottom) = style.new_figure(5.0, margins=(0.9, 1.4, 1.05, 0.45), nrows=2,
+                                             sharex=True, height_ratios=[3, 1])  # fmt: skip
     shade_eras(top)
     values = index.dropna()
-    top.plot(as_dates(values.index), values, ".", color="grey", markersize=4, label="one year")
+    top.plot(mid_year(values.index), values, ".", color="grey", markersize=4, label="one year")
     decades = by_decade(index)
-    starts = as_dates(decades.index)
-    top.hlines(decades, starts, starts + pd.DateOffset(years=10), color="black", linewidth=2.5,
+    top.hlines(decades, decades.index, decades.index + 10, color="black", linewidth=2.5,
                label="decade mean")  # fmt: skip
     top.set_ylim(-0.05, 1.05)
-    top.set_ylabel("Composite (0 … 1)")
-    top.legend(loc="upper center", fontsize=8)
+    top.set_ylabel("Composite (0 … 1)", fontsize=style.SMALL)
+    style.plain_axes(top)
+    top.legend(loc="upper left", bbox_to_anchor=(1.01, 1.0), frameon=False, fontsize=style.SMALL)
     used = ", ".join(
         f"{INDICATORS[name]} {weight:g}"
         for name, weight in checked_weights(weights, tuple(scaled.columns)).items()
         if weight
     )
-    top.set_title(f"Composite index of closeness. Weights: {used}", fontsize=10, pad=14)
+    style.title(figure, "Composite index of closeness", subtitle=f"Weights: {used}")
     every_year = count.reindex(range(count.index.min(), count.index.max() + 1), fill_value=0)
-    bottom.fill_between(as_dates(every_year.index), every_year, step="mid", color=OKABE_ITO[4],
-                        lw=0)  # fmt: skip
+    bottom.fill_between(mid_year(every_year.index), every_year, step="mid", color=style.BLUE, lw=0)
     bottom.set_ylim(0, len(scaled.columns))
-    bottom.set_ylabel("Indicators\nbehind it", fontsize=8)
-    bottom.set_xlabel("Year")
-    figure.subplots_adjust(left=0.08, right=0.98, top=0.9, bottom=0.1, hspace=0.12)
+    bottom.set_ylabel("Indicators\nbehind it", fontsize=style.SMALL)
+    style.plain_axes(bottom)
     return figure
 
 
 def sensitivity_chart(composites: pd.DataFrame):
     """Decade means of the composite under each weighting: one line style and marker each."""
-    figure = Figure(figsize=(10, 4.5))
-    axes = figure.subplots()
+    figure, axes = style.new_figure(4.4, margins=(0.9, 0.3, 0.95, 0.55))
     for number, name in enumerate(composites.columns):
         decades = by_decade(composites[name])
         axes.plot(decades.index + 5, decades, LINE_STYLES[number % 4], marker=MARKERS[number % 4],
                   color=COLOURS[number % 4], label=name)  # fmt: skip
     for year, label in [(BEFORE, str(BEFORE)), (AFTER, str(AFTER))]:
         axes.axvline(year, color="grey", linewidth=0.8)
-        axes.text(year, 1.02, label, ha="center", fontsize=8)
-    axes.set_ylim(-0.05, 1.08)
-    axes.set_xlabel("Decade (point at its middle)")
-    axes.set_ylabel("Composite, decade mean (0 … 1)")
-    axes.set_title("The same data under four weightings", pad=14)
-    axes.legend(title="Weighting", fontsize=8, loc="upper left")
-    figure.subplots_adjust(left=0.08, right=0.98, top=0.88, bottom=0.12)
+        axes.text(year, 1.0, label, ha="center", va="bottom", fontsize=style.SMALL,
+                  transform=axes.get_xaxis_transform())  # fmt: skip
+    axes.set_ylim(-0.05, 1.0)
+    axes.set_xlabel("Decade (point at its middle)", fontsize=style.SMALL)
+    axes.set_ylabel("Composite, decade mean (0 … 1)", fontsize=style.SMALL)
+    style.plain_axes(axes)
+    style.legend_above(axes, title=None)
+    axes.get_legend().set_bbox_to_anchor((0, 1.08))
+    style.title(figure, "The same data under four weightings")
     return figure
-
-
-def png(figure) -> bytes:
-    """A Figure as PNG bytes, for an Image widget."""
-    buffer = io.BytesIO()
-    figure.savefig(buffer, format="png", dpi=80)
-    return buffer.getvalue()
 
 
 class WeightsPanel(Panel):
@@ -374,7 +365,7 @@ class WeightsPanel(Panel):
             return
         self.index = composite(self.scaled, weights)
         self.figure = composite_chart(self.scaled, weights)
-        self.image.value = png(self.figure)
+        self.image.value = self.figure.png()
         self.summarise()
         if echo:
             print(self.message.value)

@@ -1,106 +1,189 @@
-"""Maps drawn from the shared tables: today's borders with places and cessions marked.
+"""Maps drawn from the shared tables: today's borders with land and water apart, places, routes
+and approximate historical outlines, and beside each map a locator showing where it lies.
 
-No historical borders exist in data/ (see data/README.md), so the cession map marks each
-ceded khanate or principality by its historical centre, on today's borders.
+Today's borders are Natural Earth's 1:10m outlines (region_outlines); the locator uses the
+coarser 1:110m ones (country_outlines). No dataset draws historical borders: the outlines in
+historical_outlines are the series' own approximations, each with its sources, and every map
+that draws one says so.
 """
 
-import pandas as pd
-from matplotlib.figure import Figure
+import math
 
-from iran_russia.charts import OKABE_ITO
+import pandas as pd
+
+from iran_russia import style
+from iran_russia.data import load
 from iran_russia.map_labels import untangle_labels
 
-LAND = "#f2f2f2"
-BORDER = "#777777"
-TREATY_STYLES = {  # treaty_id: (label, marker, colour)
-    "gulistan-1813": ("Gulistan, 1813", "o", OKABE_ITO[4]),
-    "turkmenchay-1828": ("Turkmenchay, 1828", "^", OKABE_ITO[5]),
+SEA_LABELS = {  # label positions only
+    "Caspian Sea": (50.6, 41.6),
+    "Black Sea": (37.0, 43.0),
+    "Mediterranean Sea": (32.5, 34.0),
+    "Persian Gulf": (51.2, 27.0),
 }
-CAUCASUS = (38.5, 52.5, 36.5, 44.5)  # west, east, south, north
-SEA_LABELS = {"Caspian Sea": (51.0, 42.6), "Black Sea": (39.6, 43.7)}  # label positions only
+TREATY_STYLES = {  # treaty_id: (label, marker, colour)
+    "gulistan-1813": ("Gulistan, 1813", "o", style.BLUE),
+    "turkmenchay-1828": ("Turkmenchay, 1828", "^", style.VERMILION),
+}
+CAUCASUS = (38.5, 52.5, 37.0, 44.5)  # west, east, south, north
+SIDE = 2.3  # inches to the right of the map for the locator and the key
+LOCATOR_VIEW = (20, 90, 10, 72)
 
 
-def draw_borders(axes, outlines: pd.DataFrame, extent: tuple[float, float, float, float]):
-    """Fill today's countries and label those whose outline reaches into the map."""
+def draw_countries(axes, outlines: pd.DataFrame, extent, labels: bool = True) -> None:
+    """Fill today's countries as land on water, and name those that reach into the map."""
     west, east, south, north = extent
-    for _, part in outlines.groupby(["iso3", "part"], sort=False):
-        axes.fill(part.longitude, part.latitude, facecolor=LAND, edgecolor=BORDER, linewidth=0.7)
-    inside = outlines[
-        outlines.longitude.between(west, east) & outlines.latitude.between(south, north)
-    ]
-    for name, points in inside.groupby("name"):
-        axes.text(
-            points.longitude.median(),
-            points.latitude.median(),
-            name.upper(),
-            fontsize=7,
-            color="#555555",
-            ha="center",
+    axes.set_facecolor(style.WATER)
+    for _, part in outlines.groupby(["name", "part"], sort=False):
+        axes.fill(
+            part.longitude,
+            part.latitude,
+            facecolor=style.LAND,
+            edgecolor=style.BORDER,
+            linewidth=0.6,
         )
-    for sea, (lon, lat) in SEA_LABELS.items():
-        if west < lon < east and south < lat < north:
-            axes.text(lon, lat, sea, fontsize=8, style="italic", color="#3a6ea5", ha="center")
     axes.set_xlim(west, east)
     axes.set_ylim(south, north)
-    axes.set_aspect(1.25)
-    axes.set_xlabel("Longitude (°E)")
-    axes.set_ylabel("Latitude (°N)")
+    axes.set_aspect(1 / math.cos(math.radians((south + north) / 2)))
+    axes.set_xticks([])
+    axes.set_yticks([])
+    if not labels:
+        return
+    inside = outlines[
+        outlines.longitude.between(west + 0.5, east - 0.5)
+        & outlines.latitude.between(south + 0.5, north - 0.5)
+    ]
+    for name, points in inside.groupby("name"):
+        if len(points) >= 20:  # a sliver at the map's edge gets no name
+            axes.text(
+                points.longitude.median(),
+                points.latitude.median(),
+                name.upper(),
+                fontsize=style.SMALL,
+                color=style.MUTED,
+                ha="center",
+            )
+    for sea, (lon, lat) in SEA_LABELS.items():
+        if west < lon < east and south < lat < north:
+            axes.text(
+                lon, lat, sea, fontsize=style.SMALL, style="italic", color="#2d5f8a", ha="center"
+            )
 
 
-def cessions_map(territories: pd.DataFrame, places: pd.DataFrame, outlines: pd.DataFrame):
+def base_map(extent, title: str):
+    """A map of `extent` (west, east, south, north) on today's borders, with a locator at the
+    top right; returns the figure and the map's axes. The key goes below the locator
+    (see `key_beside`)."""
+    west, east, south, north = extent
+    width = style.WIDTH - SIDE - 0.2
+    stretch = 1 / math.cos(math.radians((south + north) / 2))
+    height = max(width * (north - south) * stretch / (east - west), 2.2) + 0.6
+    figure = style.SeriesFigure(figsize=(style.WIDTH, height), dpi=style.DPI)
+    axes = figure.add_axes(
+        (0.1 / style.WIDTH, 0.1 / height, width / style.WIDTH, (height - 0.6) / height)
+    )
+    draw_countries(axes, load("region_outlines"), extent)
+    locator = figure.add_axes(
+        (
+            (style.WIDTH - SIDE + 0.05) / style.WIDTH,
+            1 - 2.0 / height,
+            (SIDE - 0.15) / style.WIDTH,
+            1.45 / height,
+        )
+    )
+    draw_countries(locator, load("country_outlines"), LOCATOR_VIEW, labels=False)
+    locator.plot(
+        [west, east, east, west, west],
+        [south, south, north, north, south],
+        color=style.VERMILION,
+        linewidth=1.5,
+    )
+    locator.set_title("Where the map lies", fontsize=style.SMALL, loc="left")
+    style.title(figure, title)
+    return figure, axes
+
+
+def key_beside(axes) -> None:
+    """The map's key, in the column right of the map (under the locator), off the map."""
+    figure = axes.figure
+    axes.legend(
+        loc="upper left",
+        bbox_to_anchor=((style.WIDTH - SIDE) / style.WIDTH, 1 - 2.3 / figure.get_figheight()),
+        bbox_transform=figure.transFigure,
+        frameon=False,
+        fontsize=style.SMALL,
+        borderaxespad=0,
+        handlelength=1.5,
+    )
+
+
+def cessions_map(territories: pd.DataFrame, places: pd.DataFrame):
     """What Gulistan and Turkmenchay took from Iran, marked on today's South Caucasus."""
-    figure = Figure(figsize=(9, 6.5))
-    axes = figure.subplots()
-    draw_borders(axes, outlines, CAUCASUS)
+    figure, axes = base_map(
+        CAUCASUS, "Territories Iran ceded to Russia in 1813 and 1828, on today's borders"
+    )
     located = territories.merge(places, on="place_id", suffixes=("", "_place"))
     for treaty_id, (label, marker, colour) in TREATY_STYLES.items():
         ceded = located[located.treaty_id == treaty_id].drop_duplicates("place_id")
         axes.scatter(
-            ceded.longitude, ceded.latitude, marker=marker, s=70, color=colour,
-            edgecolor="black", label=f"ceded by {label}", zorder=3,
-        )  # fmt: skip
+            ceded.longitude,
+            ceded.latitude,
+            marker=marker,
+            s=70,
+            color=colour,
+            edgecolor="black",
+            label=f"ceded by {label}",
+            zorder=3,
+        )
         for row in ceded.itertuples():
             axes.annotate(
-                row.name, (row.longitude, row.latitude), xytext=(4, 4),
-                textcoords="offset points", fontsize=7,
-            )  # fmt: skip
-    axes.set_title("Territories Iran ceded to Russia in 1813 and 1828, on today's borders")
-    axes.legend(loc="lower left", fontsize=8)
-    figure.tight_layout()
-    return figure
+                row.name,
+                (row.longitude, row.latitude),
+                xytext=(4, 4),
+                textcoords="offset points",
+                fontsize=style.SMALL,
+            )
+    key_beside(axes)
+    return untangle_labels(figure)
 
 
 def places_map(
     places: pd.DataFrame,
-    outlines: pd.DataFrame,
     place_ids: list[str],
     extent: tuple[float, float, float, float],
     title: str,
     routes: list[tuple[str, str, str]] = (),
 ):
-    """Mark the chosen places (and dashed routes between pairs of them) on today's borders;
-    names that would overlap are moved apart (map_labels)."""
-    figure = Figure(figsize=(9, 6))
-    axes = figure.subplots()
-    draw_borders(axes, outlines, extent)
+    """Mark the chosen places (and dashed arrows between pairs of them, each named in the key)
+    on today's borders; names that would overlap are moved apart (map_labels)."""
+    figure, axes = base_map(extent, title)
     chosen = places.set_index("place_id").loc[list(place_ids)]
-    axes.scatter(chosen.longitude, chosen.latitude, marker="o", s=40, color="black", zorder=3)
+    axes.scatter(chosen.longitude, chosen.latitude, marker="o", s=30, color="black", zorder=3)
     for row in chosen.itertuples():
         axes.annotate(
-            row.name, (row.longitude, row.latitude), xytext=(4, 4),
-            textcoords="offset points", fontsize=7,
-        )  # fmt: skip
+            row.name,
+            (row.longitude, row.latitude),
+            xytext=(4, 4),
+            textcoords="offset points",
+            fontsize=style.SMALL,
+        )
     indexed = places.set_index("place_id")
-    for start, end, label in routes:
+    for number, (start, end, label) in enumerate(routes):
         a, b = indexed.loc[start], indexed.loc[end]
+        colour = [style.VERMILION, style.BLUE, style.PURPLE][number % 3]
         axes.annotate(
-            "", xy=(b.longitude, b.latitude), xytext=(a.longitude, a.latitude),
-            arrowprops={"arrowstyle": "->", "linestyle": "--", "color": OKABE_ITO[5]},
-        )  # fmt: skip
-        axes.text(
-            (a.longitude + b.longitude) / 2, (a.latitude + b.latitude) / 2, label,
-            fontsize=7, color=OKABE_ITO[5], ha="center",
-        )  # fmt: skip
-    axes.set_title(title)
-    figure.tight_layout()
+            "",
+            xy=(b.longitude, b.latitude),
+            xytext=(a.longitude, a.latitude),
+            arrowprops={
+                "arrowstyle": "->",
+                "linestyle": "--",
+                "color": colour,
+                "linewidth": style.LINE,
+            },
+        )
+        if label:
+            axes.plot([], [], "--", color=colour, label=label)
+    if any(label for *_, label in routes):
+        key_beside(axes)
     return untangle_labels(figure)

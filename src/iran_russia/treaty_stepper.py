@@ -14,19 +14,18 @@ import re
 
 import ipywidgets as widgets
 import pandas as pd
-from matplotlib.figure import Figure
 
-from iran_russia.charts import OKABE_ITO
+from iran_russia import style
 from iran_russia.eras import BY_NAME
 from iran_russia.panel import Panel
 
 FIRST_YEAR, LAST_YEAR = BY_NAME["empires"].first_year, BY_NAME["empires"].last_year
 KINDS = ("khanate", "principality", "region", "right")  # territory kinds, in legend order
 KIND_STYLES = {  # kind: (colour, hatch): colour-blind-safe colours, told apart by hatch too
-    "khanate": (OKABE_ITO[4], ""),
-    "principality": (OKABE_ITO[0], "//"),
-    "region": (OKABE_ITO[2], ".."),
-    "right": (OKABE_ITO[6], "xx"),
+    "khanate": (style.BLUE, ""),
+    "principality": (style.ORANGE, "//"),
+    "region": (style.GREEN, ".."),
+    "right": (style.PURPLE, "xx"),
 }
 HATCHES = ("", "//", "..", "xx", "\\\\", "--", "++", "oo", "**")
 
@@ -129,8 +128,7 @@ def transfers_chart(treaties: pd.DataFrame, territories: pd.DataFrame):
     counts = counts.loc[order]
     names = chosen.set_index("treaty_id").loc[order]
     labels = [label(row) for _, row in names.iterrows()]
-    figure = Figure(figsize=(10, 0.6 * len(order) + 1.8))
-    axes = figure.subplots()
+    figure, axes = style.new_figure(0.5 * len(order) + 1.7, margins=(2.4, 0.4, 0.95, 0.6))
     left = pd.Series(0, index=counts.index)
     for kind in KINDS:
         colour, hatch = KIND_STYLES[kind]
@@ -138,12 +136,12 @@ def transfers_chart(treaties: pd.DataFrame, territories: pd.DataFrame):
                   edgecolor="black", label=kind)  # fmt: skip
         left += counts[kind]
     for y, total in enumerate(left):
-        axes.text(total + 0.2, y, str(total), va="center", fontsize=8)
+        axes.text(total + 0.2, y, str(total), va="center", fontsize=style.SMALL)
     axes.invert_yaxis()
-    axes.set_xlabel("Territories and rights moved (rows of territories.csv)")
-    axes.set_title("What each treaty moved, 1723–1921")
-    axes.legend(title="Kind", loc="lower right", fontsize=8)
-    figure.tight_layout()
+    axes.set_xlabel("Territories and rights moved (rows of territories.csv)", fontsize=style.SMALL)
+    style.plain_axes(axes)
+    style.legend_above(axes)
+    style.title(figure, "What each treaty moved, 1723–1921")
     return figure
 
 
@@ -152,19 +150,18 @@ def decade_chart(events: pd.DataFrame):
     decade = (events.date.dt.year // 10 * 10).rename("decade")
     counts = events.groupby([decade, "category"], observed=True).size().unstack(fill_value=0)
     counts = counts[counts.sum().sort_values(ascending=False).index]  # biggest category first
-    figure = Figure(figsize=(10, 4))
-    axes = figure.subplots()
+    figure, axes = style.new_figure(4.4, margins=(0.8, 0.3, 1.2, 0.6))
     bottom = pd.Series(0, index=counts.index)
-    colours = [*OKABE_ITO, "#000000", "#999999"]
+    colours = [*style.PALETTE, "#000000", "#999999"]
     for index, category in enumerate(counts.columns):
         axes.bar(counts.index, counts[category], width=8, align="edge", bottom=bottom,
                  label=str(category), color=colours[index % len(colours)],
                  hatch=HATCHES[index % len(HATCHES)], edgecolor="black", linewidth=0.5)  # fmt: skip
         bottom += counts[category]
     axes.set_ylim(0, bottom.max() + 1.5)
-    axes.set_xlabel("Decade (each bar starts at the decade's first year)")
-    axes.set_ylabel("Number of events")
-    axes.set_title("Events per decade, by category")
-    axes.legend(title="Category", fontsize=8, ncols=2)
-    figure.tight_layout()
+    axes.set_xlabel("Decade (each bar starts at the decade's first year)", fontsize=style.SMALL)
+    axes.set_ylabel("Number of events", fontsize=style.SMALL)
+    style.plain_axes(axes)
+    style.legend_above(axes, columns=5)
+    style.title(figure, "Events per decade, by category")
     return figure

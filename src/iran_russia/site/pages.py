@@ -19,6 +19,7 @@ from iran_russia.exercises.questions import find
 
 WIDGET = "application/vnd.jupyter.widget-view+json"
 FIGURE_LINE = re.compile(r"^\*Figure:\s*(?P<text>.*?)\*(?:\n\n|\s*$)", re.S)
+IN_WORDS = re.compile(r"<details>\s*<summary>[^<]*</summary>(?P<text>.*?)</details>", re.S)
 EXERCISE_CALL = re.compile(r'exercise\("(?P<id>[^"]+)"\)')
 
 
@@ -38,11 +39,16 @@ def plain(markdown: str) -> str:
 
 
 def figure_text(cell) -> str | None:
-    """The description a lesson writes under a figure, or None if the cell is not one."""
+    """What a lesson writes under a figure for a reader who cannot see it: the figure in words
+    (the `<details>` block after the one-line description), else that one line; None if the
+    cell describes no figure."""
     if cell.cell_type != "markdown":
         return None
     match = FIGURE_LINE.match(cell.source.strip())
-    return plain(match["text"]) if match else None
+    if not match:
+        return None
+    in_words = IN_WORDS.search(cell.source)
+    return plain(in_words["text"] if in_words else match["text"])
 
 
 def choices_of(question) -> list[tuple[str, list[str]]]:

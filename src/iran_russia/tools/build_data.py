@@ -3,7 +3,8 @@
     python -m iran_russia.tools.build_data [RAW_FOLDER]
 
 Reads the raw files (by default ../shared/data-raw beside the repository; never committed)
-and writes arms_tiv.csv, unga_agreement.csv, trade.csv and country_outlines.csv. The other
+and writes arms_tiv.csv, unga_agreement.csv, trade.csv, country_outlines.csv and
+region_outlines.csv. The other
 tables in data/ are curated by hand, row by row, with their sources.
 """
 
@@ -28,7 +29,7 @@ REPOSTED_2022 = (
     "https://www.urdupoint.com/en/business/russia-iran-turnover-hit-record-highs-in-2022"
 )
 REPOSTS = {f"{REPOSTED_2022}-1639715.html": "sputnik-2023-02-09-trade"}
-BUILT_TABLES = ("arms_tiv", "unga_agreement", "trade", "country_outlines")
+BUILT_TABLES = ("arms_tiv", "unga_agreement", "trade", "country_outlines", "region_outlines")
 MIN_ROLL_CALLS = 10  # fewer shared votes in a year (January 2020 has a handful) say little
 UNGA_SOURCES = "voeten-unga-votes;bailey-strezhnev-voeten-2017"
 COW_FLOWS = {
@@ -49,6 +50,11 @@ REPORTED_MEASURES = {
     "growth of total turnover, % y/y": None,
 }
 OUTLINE_SOURCE = "natural-earth-admin0-110m"
+REGION_SOURCE = "natural-earth-admin0-10m"
+TOLERANCE = 0.02  # degrees (about 2 km) a simplified outline may stray: under a pixel on a map
+REGION = (30, 68, 24, 48)  # west, east, south, north: what the regional maps can show
+SMALLEST = 0.01  # square degrees: islands smaller than this are left out
+NOT_COUNTRIES = {"Akrotiri", "Baikonur", "Cyprus U.N. Buffer Zone", "Dhekelia"}  # leases, zones
 
 
 def default_raw_folder() -> Path:
@@ -145,6 +151,62 @@ def country_outlines(raw: Path) -> pd.DataFrame:
     return table
 
 
+def simplified(ring: list[list[float]], tolerance: float = TOLERANCE) -> list[list[float]]:
+    """The ring with the points dropped that lie within `tolerance` of the line through their
+    neighbours (Douglas–Peucker), so that an outline keeps its shape in far fewer points."""
+    if len(ring) < 3:
+        return ring
+    (x0, y0), (x1, y1) = ring[0], ring[-1]
+    length = ((x1 - x0) ** 2 + (y1 - y0) ** 2) ** 0.5
+    distances = [
+        abs((x1 - x0) * (y0 - y) - (x0 - x) * (y1 - y0)) / length if length else
+        ((x - x0) ** 2 + (y - y0) ** 2) ** 0.5
+        for x, y in ring[1:-1]
+    ]  # fmt: skip
+    farthest = max(range(len(distances)), key=distances.__getitem__) + 1
+    if distances[farthest - 1] <= tolerance:
+        return [ring[0], ring[-1]]
+    return simplified(ring[: farthest + 1], tolerance)[:-1] + simplified(ring[farthest:], tolerance)
+
+
+def ring_area(ring: list[list[float]]) -> float:
+    """The area a ring encloses, in square degrees (shoelace formula)."""
+    pairs = zip(ring, ring[1:] + ring[:1], strict=True)
+    return abs(sum(x0 * y1 - x1 * y0 for (x0, y0), (x1, y1) in pairs)) / 2
+
+
+def region_outlines(raw: Path) -> pd.DataFrame:
+    """Sharp (1:10m) outlines of the countries that reach into REGION (the eastern Mediterranean
+    to Central Asia), simplified to TOLERANCE and without islands smaller than SMALLEST, one row
+    per point."""
+    features = json.loads((raw / "countries_10m_region.geojson").read_text())["features"]
+    rows = []
+    for feature in features:
+        if feature["properties"]["name"] in NOT_COUNTRIES:
+            continue
+        geometry = feature["geometry"]
+        polygons = geometry["coordinates"]
+        if geometry["type"] == "Polygon":
+            polygons = [polygons]
+        west, east, south, north = REGION
+        kept = [
+            polygon[0] for polygon in polygons
+            if ring_area(polygon[0]) >= SMALLEST
+            and any(west <= x <= east and south <= y <= north for x, y in polygon[0])
+        ]  # fmt: skip
+        for part, ring in enumerate(kept):
+            # split the closed ring at its middle so that both halves have distinct ends
+            middle = len(ring) // 2
+            points = simplified(ring[: middle + 1])[:-1] + simplified(ring[middle:])[:-1]
+            rows += [
+                (feature["properties"]["name"], part, n, x, y) for n, (x, y) in enumerate(points)
+            ]
+    columns = ["name", "part", "point", "longitude", "latitude"]
+    table = pd.DataFrame(rows, columns=columns).round({"longitude": 3, "latitude": 3})
+    table["source_ids"] = REGION_SOURCE
+    return table
+
+
 def build(raw: Path, data: Path) -> dict[str, pd.DataFrame]:
     """All derived tables, keyed by file name."""
     sources = pd.read_csv(data / "sources.csv", dtype=str, keep_default_na=False)
@@ -153,6 +215,7 @@ def build(raw: Path, data: Path) -> dict[str, pd.DataFrame]:
         "unga_agreement.csv": unga_agreement(raw),
         "trade.csv": trade(raw, sources),
         "country_outlines.csv": country_outlines(raw),
+        "region_outlines.csv": region_outlines(raw),
     }
 
 
