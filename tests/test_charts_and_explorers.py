@@ -92,7 +92,7 @@ def test_timeline_explorer_escapes_text_from_the_data():
         (charts.veto_record, ["unsc_syria_vetoes"]),
         (charts.voting_agreement, ["unga_agreement"]),
         (charts.trade_flows, ["trade"]),
-        (maps.cessions_map, ["territories", "places"]),
+        (maps.cessions_map, ["territories", "places", "historical_outlines"]),
     ],
 )
 def test_data_figures_have_a_title_and_readable_text(chart, tables):

@@ -8,6 +8,7 @@ from collections import Counter
 import numpy as np
 import pandas as pd
 import pytest
+from matplotlib.collections import PathCollection, PolyCollection
 from matplotlib.markers import MarkerStyle
 
 from conftest import ROOT
@@ -26,7 +27,7 @@ def raw(name: str) -> pd.DataFrame:
 
 def scatter_points(axes) -> list[np.ndarray]:
     """The point sets of each scatter collection that holds points, in drawing order."""
-    return [c.get_offsets() for c in axes.collections if len(c.get_offsets())]
+    return [c.get_offsets() for c in axes.collections if isinstance(c, PathCollection)]
 
 
 def as_pairs(points) -> Counter:
@@ -150,7 +151,7 @@ def test_council_votes_mark_each_permanent_members_vote_in_its_row_and_column():
     axes = charts.council_votes(load("unsc_iran_votes")).axes[0]
     members = ["vote_russia", "vote_china", "vote_usa", "vote_uk", "vote_france"]
     collections = [c for c in axes.collections if len(c.get_offsets())]
-    drawn = {tuple(c.get_offsets()[0]): marker_name(c) for c in collections}
+    drawn = {tuple(point): marker_name(c) for c in collections for point in c.get_offsets()}
     expected = {
         (column, row): vote
         for row, cast in enumerate(votes[members].itertuples(index=False))
@@ -174,14 +175,18 @@ def test_veto_record_marks_every_no_and_every_abstention_of_each_draft():
     vetoes = raw("unsc_syria_vetoes")
     axes = charts.veto_record(load("unsc_syria_vetoes")).axes[0]
     members = [label.get_text() for label in axes.get_xticklabels()]
-    marks = Counter(marker_name(c) for c in axes.collections if len(c.get_offsets()))
+    marks = Counter()
+    for collection in axes.collections:
+        marks[marker_name(collection)] += len(collection.get_offsets())
     assert marks["no"] == vetoes.no.sum() and marks["abstain"] == vetoes.abstain.sum()
     russia = members.index("Russia")
     china = members.index("China")
     china_nos = {
-        int(c.get_offsets()[0][1])
+        int(row)
         for c in axes.collections
-        if marker_name(c) == "no" and c.get_offsets()[0][0] == china
+        if marker_name(c) == "no"
+        for column, row in c.get_offsets()
+        if column == china
     }
     assert china_nos == set(np.flatnonzero(vetoes.vetoed_by == "Russia;China"))
     assert russia == 0 and len(axes.get_yticklabels()) == len(vetoes)
@@ -219,7 +224,7 @@ def test_trade_lines_follow_the_dataset_and_leave_gaps_where_it_has_none():
 
 def test_cessions_map_marks_each_ceded_place_of_both_treaties_once():
     territories, places = raw("territories"), raw("places")
-    figure = maps.cessions_map(load("territories"), load("places"))
+    figure = maps.cessions_map(load("territories"), load("places"), load("historical_outlines"))
     axes = figure.axes[0]
     located = territories.merge(places, on="place_id", suffixes=("", "_place"))
     for points, treaty in zip(
@@ -228,8 +233,32 @@ def test_cessions_map_marks_each_ceded_place_of_both_treaties_once():
         ceded = located[located.treaty_id == treaty].drop_duplicates("place_id")
         assert as_pairs(points) == as_pairs(zip(ceded.longitude, ceded.latitude, strict=True))
     outlines = raw("region_outlines")
-    assert len(axes.patches) == outlines.groupby(["name", "part"]).ngroups, "every country part"
-    assert axes.get_facecolor()[:3] != axes.patches[0].get_facecolor()[:3], "land is not water"
+    (land,) = [c for c in axes.collections if isinstance(c, PolyCollection)]
+    assert len(land.get_paths()) == outlines.groupby(["name", "part"]).ngroups, "every part"
+    assert tuple(axes.get_facecolor()[:3]) != tuple(land.get_facecolor()[0][:3]), "land ≠ water"
+
+
+def test_cessions_map_draws_the_ceded_lands_as_areas_and_the_1828_frontier_as_a_line():
+    outlines = raw("historical_outlines")
+    figure = maps.cessions_map(load("territories"), load("places"), load("historical_outlines"))
+    axes = figure.axes[0]
+    areas = [p for p in axes.patches if "approx" in str(p.get_label())]
+    expected = outlines[(outlines["shape"] == "area") & outlines.year.isin([1813, 1828])]
+    assert len(areas) == expected.groupby(["outline_id"]).ngroups
+    frontier = outlines[outlines.outline_id == "turkmenchay-1828-frontier"]
+    (line,) = [line for line in axes.lines if "approx" in str(line.get_label())]
+    assert list(line.get_xdata()) == list(frontier.sort_values("point").longitude)
+    labels = [text.get_text() for text in axes.get_legend().get_texts()]
+    assert sum("approx" in label for label in labels) == 3, "each outline is named approximate"
+
+
+def test_historical_outlines_have_a_style_and_enough_points_to_draw():
+    outlines = raw("historical_outlines")
+    assert set(outlines.outline_id) == set(maps.OUTLINE_STYLES)
+    sizes = outlines.groupby(["outline_id", "part", "shape"]).size().reset_index(name="points")
+    assert (sizes.points[sizes["shape"] == "area"] >= 3).all()
+    assert (sizes.points[sizes["shape"] == "line"] >= 2).all()
+    assert outlines.groupby("outline_id").note.nunique().eq(1).all(), "one note per outline"
 
 
 def test_places_map_marks_the_chosen_places_where_they_are():

@@ -280,23 +280,26 @@ def vote_grid(
         (0.55 if words else 0.42) * len(rows) + 1.6,
         margins=(3.6, width_right, 0.9 if words else 1.9, 0.2),
     )
-    for row, cast in enumerate(votes):
-        for column, vote in enumerate(cast):
-            if vote not in VOTE_MARKS:
-                continue
-            marker, size, colour, word = VOTE_MARKS[vote]
-            axes.scatter(column, row, marker=marker, s=size, color=colour, zorder=3)
-            if word and words:
-                axes.annotate(
-                    word,
-                    (column, row),
-                    xytext=(0, -11),
-                    textcoords="offset points",
-                    ha="center",
-                    va="top",
-                    fontsize=style.SMALL,
-                    color=style.INK,
-                )
+    cells = [
+        (column, row, vote) for row, cast in enumerate(votes) for column, vote in enumerate(cast)
+    ]
+    for vote, (marker, size, colour, word) in VOTE_MARKS.items():
+        at = [(column, row) for column, row, cast in cells if cast == vote]
+        if at:
+            axes.scatter(*zip(*at, strict=True), marker=marker, s=size, color=colour, zorder=3)
+        if not (word and words):
+            continue
+        for column, row in at:
+            axes.annotate(
+                word,
+                (column, row),
+                xytext=(0, -11),
+                textcoords="offset points",
+                ha="center",
+                va="top",
+                fontsize=style.SMALL,
+                color=style.INK,
+            )
     axes.set_xticks(
         range(len(columns)),
         columns,

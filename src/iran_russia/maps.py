@@ -8,8 +8,10 @@ that draws one says so.
 """
 
 import math
+import textwrap
 
 import pandas as pd
+from matplotlib.collections import PolyCollection
 
 from iran_russia import style
 from iran_russia.data import load
@@ -22,11 +24,34 @@ SEA_LABELS = {  # label positions only
     "Persian Gulf": (51.2, 27.0),
 }
 TREATY_STYLES = {  # treaty_id: (label, marker, colour)
-    "gulistan-1813": ("Gulistan, 1813", "o", style.BLUE),
-    "turkmenchay-1828": ("Turkmenchay, 1828", "^", style.VERMILION),
+    "gulistan-1813": ("centre of a land ceded in 1813", "o", style.BLUE),
+    "turkmenchay-1828": ("centre of a land ceded in 1828", "^", style.VERMILION),
+}
+OUTLINE_STYLES = {  # outline_id: (label in the key, colour, hatch for an area or line style)
+    "gulistan-1813-cessions": ("ceded at Gulistan, 1813", style.BLUE, "//"),
+    "turkmenchay-1828-cessions": ("ceded at Turkmenchay, 1828", style.VERMILION, "\\\\"),
+    "turkmenchay-1828-frontier": ("frontier of 1828 (Aras–Astara)", style.INK, "-"),
+    "anglo-russian-1907-russian-zone-line": (
+        "1907: Russian sphere north of this line",
+        style.BLUE,
+        "-",
+    ),
+    "anglo-russian-1907-british-zone-line": (
+        "1907: British sphere south-east of it",
+        style.VERMILION,
+        "--",
+    ),
+    "occupation-1941-soviet-zone": ("Soviet troops, 1941–46", style.BLUE, "//"),
+    "occupation-1941-british-zone": ("British troops, 1941–45", style.ORANGE, "\\\\"),
+    "azerbaijan-1946-republic": ("Azerbaijan government, 1945–46", style.PURPLE, ".."),
+    "mahabad-1946-republic": ("Kurdish Republic, 1946", style.GREEN, "xx"),
+    "caspian-median-line": ("median lines (Russia, Kazakhstan, Azerbaijan)", style.BLUE, "-"),
+    "caspian-iran-20-percent-claim": ("Iran's claim: an equal fifth", style.VERMILION, "--"),
+    "hezbollah-land-route": ("land route to Lebanon (schematic)", style.GREEN, "-"),
 }
 CAUCASUS = (38.5, 52.5, 37.0, 44.5)  # west, east, south, north
 SIDE = 2.3  # inches to the right of the map for the locator and the key
+KEY_WIDTH = 24  # characters in a line of the key
 LOCATOR_VIEW = (20, 90, 10, 72)
 
 
@@ -34,14 +59,13 @@ def draw_countries(axes, outlines: pd.DataFrame, extent, labels: bool = True) ->
     """Fill today's countries as land on water, and name those that reach into the map."""
     west, east, south, north = extent
     axes.set_facecolor(style.WATER)
-    for _, part in outlines.groupby(["name", "part"], sort=False):
-        axes.fill(
-            part.longitude,
-            part.latitude,
-            facecolor=style.LAND,
-            edgecolor=style.BORDER,
-            linewidth=0.6,
-        )
+    rings = [
+        part[["longitude", "latitude"]].to_numpy()
+        for _, part in outlines.groupby(["name", "part"], sort=False)
+    ]
+    axes.add_collection(
+        PolyCollection(rings, facecolor=style.LAND, edgecolor=style.BORDER, linewidth=0.6)
+    )
     axes.set_xlim(west, east)
     axes.set_ylim(south, north)
     axes.set_aspect(1 / math.cos(math.radians((south + north) / 2)))
@@ -103,6 +127,40 @@ def base_map(extent, title: str):
     return figure, axes
 
 
+def draw_outlines(axes, outlines: pd.DataFrame) -> None:
+    """Draw each historical outline in its style: areas tinted and hatched, lines drawn; every
+    one named in the key, marked approximate."""
+    for outline_id, rows in outlines.sort_values("year", kind="stable").groupby(
+        "outline_id", sort=False
+    ):
+        label, colour, pattern = OUTLINE_STYLES[outline_id]
+        label += " (approx.)"
+        for number, (_, part) in enumerate(rows.sort_values("point").groupby("part")):
+            named = label if number == 0 else None
+            if part["shape"].iloc[0] == "area":
+                axes.fill(
+                    part.longitude,
+                    part.latitude,
+                    facecolor=colour,
+                    alpha=0.25,
+                    hatch=pattern,
+                    edgecolor=colour,
+                    linewidth=1.2,
+                    label=named,
+                    zorder=2,
+                )
+            else:
+                axes.plot(
+                    part.longitude,
+                    part.latitude,
+                    linestyle=pattern,
+                    color=colour,
+                    linewidth=2.5,
+                    label=named,
+                    zorder=2,
+                )
+
+
 def key_beside(axes) -> None:
     """The map's key, in the column right of the map (under the locator), off the map."""
     figure = axes.figure
@@ -115,13 +173,15 @@ def key_beside(axes) -> None:
         borderaxespad=0,
         handlelength=1.5,
     )
+    for text in axes.get_legend().get_texts():
+        text.set_text(textwrap.fill(text.get_text(), KEY_WIDTH))
 
 
-def cessions_map(territories: pd.DataFrame, places: pd.DataFrame):
-    """What Gulistan and Turkmenchay took from Iran, marked on today's South Caucasus."""
-    figure, axes = base_map(
-        CAUCASUS, "Territories Iran ceded to Russia in 1813 and 1828, on today's borders"
-    )
+def cessions_map(territories: pd.DataFrame, places: pd.DataFrame, outlines: pd.DataFrame):
+    """What Gulistan and Turkmenchay took from Iran: the ceded lands as approximate areas, the
+    frontier of 1828, and each ceded khanate or land marked at its centre."""
+    figure, axes = base_map(CAUCASUS, "What Iran ceded to Russia in 1813 and 1828")
+    draw_outlines(axes, outlines[outlines.year.isin([1813, 1828])])
     located = territories.merge(places, on="place_id", suffixes=("", "_place"))
     for treaty_id, (label, marker, colour) in TREATY_STYLES.items():
         ceded = located[located.treaty_id == treaty_id].drop_duplicates("place_id")
@@ -129,10 +189,10 @@ def cessions_map(territories: pd.DataFrame, places: pd.DataFrame):
             ceded.longitude,
             ceded.latitude,
             marker=marker,
-            s=70,
+            s=36,
             color=colour,
             edgecolor="black",
-            label=f"ceded by {label}",
+            label=label,
             zorder=3,
         )
         for row in ceded.itertuples():
@@ -153,10 +213,14 @@ def places_map(
     extent: tuple[float, float, float, float],
     title: str,
     routes: list[tuple[str, str, str]] = (),
+    outlines: pd.DataFrame | None = None,
 ):
     """Mark the chosen places (and dashed arrows between pairs of them, each named in the key)
-    on today's borders; names that would overlap are moved apart (map_labels)."""
+    on today's borders, over any historical `outlines` given; names that would overlap are
+    moved apart (map_labels)."""
     figure, axes = base_map(extent, title)
+    if outlines is not None:
+        draw_outlines(axes, outlines)
     chosen = places.set_index("place_id").loc[list(place_ids)]
     axes.scatter(chosen.longitude, chosen.latitude, marker="o", s=30, color="black", zorder=3)
     for row in chosen.itertuples():
@@ -184,6 +248,6 @@ def places_map(
         )
         if label:
             axes.plot([], [], "--", color=colour, label=label)
-    if any(label for *_, label in routes):
+    if any(label for *_, label in routes) or outlines is not None:
         key_beside(axes)
     return untangle_labels(figure)
