@@ -34,7 +34,7 @@ guide: $(VENV)/.runtime
 # Number the lessons' citations ([`source-id`] becomes [[3](#ref-source-id)]) and rewrite each
 # lesson's list of sources from them.
 references: $(VENV)/.runtime
-	$(BIN)/python -m iran_russia.tools.references notebooks/*.ipynb
+	$(BIN)/python -m iran_russia.tools.references notebooks/*.ipynb notebooks/glossary.md
 
 # Mutate grading, answer parsing, the workbook generator, the loader and the data checks one change
 # at a time and run the tests that reach each change; print the share killed (see tests/mutation.md).

@@ -83,13 +83,15 @@ def notebook_citations(path) -> set[str]:
 
 
 def test_every_source_is_used(tables):
-    """Each source is cited by a data row, a question's source_ids, or a notebook's citations."""
+    """Each source is cited by a data row, a question's source_ids, a notebook's citations or
+    the glossary's."""
     used = set().union(*(cited_ids(frame) for name, frame in tables.items() if name != "sources"))
     for path in (DATA / "questions").glob("*.yaml"):
         for entry in yaml.safe_load(path.read_text(encoding="utf-8"))["questions"]:
             used.update(entry.get("source_ids", []))
     for path in all_notebooks():
         used |= notebook_citations(path)
+    used.update(cited_in_text((ROOT / "notebooks" / "glossary.md").read_text(encoding="utf-8")))
     unused = set(tables["sources"].source_id) - used
     assert not unused, f"sources nobody cites: {sorted(unused)[:5]}"
 

@@ -252,3 +252,10 @@ def test_the_module_documents_every_weighting():
     for name in WEIGHTINGS:
         assert all(key in INDICATORS for key in WEIGHTINGS[name])
     assert "missing indicator drops out" in indicators.__doc__
+
+
+def test_a_count_is_scaled_from_zero_so_one_meeting_is_not_the_least_close_year():
+    raw = pd.DataFrame({"visits": [1.0, 4.0, None]}, index=[2000, 2001, 2002])
+    scaled = scale(raw)
+    assert list(scaled.visits.iloc[:2]) == [0.25, 1.0]
+    assert pd.isna(scaled.visits.iloc[2]), "a year with no recorded meeting stays missing"

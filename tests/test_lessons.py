@@ -9,6 +9,7 @@ import yaml
 from conftest import ROOT, all_notebooks
 from iran_russia.data import load
 from iran_russia.references import cited_in_text
+from iran_russia.site.pages import IN_WORDS
 
 LESSONS = sorted(p for p in (ROOT / "notebooks").glob("0[1-9]_*.ipynb"))
 WORKBOOKS = sorted((ROOT / "solutions").glob("*.ipynb"))
@@ -60,6 +61,12 @@ def test_lesson_has_three_described_figures_and_an_explorer(path):
             assert following is not None and following.cell_type == "markdown"
             assert following.source.lstrip().startswith("*Figure:"), (
                 f"figure in cell {index} has no one-line description under it"
+            )
+            caption, _, rest = following.source.partition("\n\n")
+            assert words_in(caption) <= 35, f"figure {index}: the caption is one line"
+            in_words = IN_WORDS.search(rest)
+            assert in_words and words_in(in_words["text"]) >= 50, (
+                f"figure {index} has no text alternative (a <details> block of the figure in words)"
             )
     assert figures >= 3
     widgets = [o for c in notebook if c.cell_type == "code" for o in c.outputs
@@ -121,7 +128,9 @@ GLOSSARY_LINK = re.compile(r"\]\(glossary\.md#([a-z0-9-]+)\)")
 
 
 def glossary_entries() -> list[str]:
-    return re.findall(r'<a id="([a-z0-9-]+)"></a>', GLOSSARY.read_text(encoding="utf-8"))
+    """The glossary's terms, by anchor (not the anchors of its list of sources)."""
+    anchors = re.findall(r'<a id="([a-z0-9-]+)"></a>', GLOSSARY.read_text(encoding="utf-8"))
+    return [anchor for anchor in anchors if not anchor.startswith("ref-")]
 
 
 def test_every_glossary_link_lands_on_an_entry_and_every_entry_is_linked():

@@ -6,7 +6,7 @@ import pytest
 from conftest import ROOT
 from iran_russia.data import DataError
 from iran_russia.references import CITATION, cited_in
-from iran_russia.tools.references import BEGIN, END, renumbered
+from iran_russia.tools.references import BEGIN, END, read, renumbered
 
 LESSONS = sorted((ROOT / "notebooks").glob("*.ipynb"))
 
@@ -99,3 +99,14 @@ def test_committed_lessons_are_numbered_as_make_references_leaves_them(path):
 def test_a_missing_notebook_is_one_sentence(tmp_path):
     with pytest.raises(DataError, match="could not be read as a notebook"):
         cited_in(tmp_path / "nope.ipynb")
+
+
+def test_the_glossary_cites_a_source_for_every_term_and_is_numbered():
+    path = ROOT / "notebooks" / "glossary.md"
+    notebook = read(path)
+    before = nbformat.writes(notebook)
+    renumbered(notebook)
+    assert nbformat.writes(notebook) == before, "run `make references`"
+    entries = [line for line in path.read_text().split("\n- ") if line.startswith('<a id="')]
+    terms = [entry for entry in entries if not entry.startswith('<a id="ref-')]
+    assert terms and all("](#ref-" in term for term in terms), "a term without a source"

@@ -7,6 +7,7 @@ the data, and no meaning rests on colour alone: statuses also differ by marker s
 by side of the axis and hatching, eras by name.
 """
 
+import re
 import textwrap
 
 import pandas as pd
@@ -24,47 +25,60 @@ def in_years(dates: pd.Series) -> pd.Series:
     return dates.dt.year + (dates.dt.day_of_year - 0.5) / 366
 
 
-def shade_eras(axes, highlight: str | None = None, years: tuple[int, int] | None = None) -> int:
-    """Shade the eras on a time axis, each named above the axes; the highlighted one darker.
+def packed(wanted: list[tuple[float, float]], width: float, gap: float = 6) -> list[float]:
+    """Centres for names in one row, given each name's (middle of its band, half its width) in
+    points, left to right: each as near its band as the others and the row's `width` allow."""
+    centres, limit = [], width
+    for middle, half in reversed(wanted):
+        centres.insert(0, min(middle, limit - half))
+        limit = centres[0] - half - gap
+    limit = 0.0
+    for index, (_, half) in enumerate(wanted):
+        centres[index] = max(centres[index], limit + half)
+        limit = centres[index] + half + gap
+    return centres
 
-    Bands never overlap (eras.bands). A name too wide for its band goes up a row, with a thin
-    line down to its band. Returns the number of rows of names used."""
+
+def shade_eras(axes, highlight: str | None = None, years: tuple[int, int] | None = None) -> None:
+    """Shade the eras on a time axis and name each in one row above the axes; the highlighted
+    one is darker. Bands never overlap (eras.bands). A name wider than its band is moved aside
+    just enough to clear its neighbours, with a thin line down to its band, so no line crosses
+    a name."""
     first, last = years or (ERAS[0].first_year, ERAS[-1].last_year)
     axes.set_xlim(first, last + 1)
     figure = axes.figure
     width_points = axes.get_position().width * figure.get_figwidth() * 72
-    ends_by_row: list[float] = []
-    for era, start, end in bands(first, last):
+    shown = bands(first, last)
+    middles = [((start + end) / 2 - first) / (last + 1 - first) * width_points
+               for _, start, end in shown]  # fmt: skip
+    halves = [0.3 * style.SMALL * len(era.label) for era, *_ in shown]
+    centres = packed(list(zip(middles, halves, strict=True)), width_points)
+    moved = [abs(c - m) > 1 for c, m in zip(centres, middles, strict=True)]
+    height = 12 if any(moved) else 3
+    for (era, start, end), middle, centre, aside in zip(
+        shown, middles, centres, moved, strict=True
+    ):
         strong = highlight is None or era.name == highlight
         axes.axvspan(start, end, color=ERA_COLOURS[era.name], alpha=0.35 if strong else 0.1, lw=0)
-        middle = ((start + end) / 2 - first) / (last + 1 - first) * width_points
-        half = 0.3 * style.SMALL * len(era.label)
-        centre = min(max(middle, half), width_points - half)
-        row = next(
-            (n for n, end_at in enumerate(ends_by_row) if centre - half > end_at + 4),
-            len(ends_by_row),
-        )
-        ends_by_row[row : row + 1] = [centre + half]
         axes.annotate(
             era.label,
             xy=((start + end) / 2, 1.0),
             xycoords=("data", "axes fraction"),
-            xytext=(centre - middle, 3 + row * LABEL_POINTS),
+            xytext=(centre - middle, height),
             textcoords="offset points",
             ha="center",
             va="bottom",
             fontsize=style.SMALL,
             fontweight="bold" if strong and highlight else "normal",
-            arrowprops={"arrowstyle": "-", "color": style.MUTED, "lw": 0.6} if row else None,
+            arrowprops={"arrowstyle": "-", "color": style.MUTED, "lw": 0.6} if aside else None,
         )
-    return len(ends_by_row)
 
 
 def timeline_strip(events: pd.DataFrame, era: str | None = None):
     """A thin strip of every event on one time axis: 'where we are' in the series."""
-    figure, axes = style.new_figure(2.1, margins=(0.3, 0.3, 1.05, 0.45))
+    figure, axes = style.new_figure(1.9, margins=(0.3, 0.3, 0.8, 0.45))
     shade_eras(axes, highlight=era)
-    axes.plot(in_years(events.date), [0] * len(events), "|", color="black", markersize=14)
+    axes.plot(in_years(events.date), [0] * len(events), "|", color="black", markersize=14, mew=0.8)
     axes.set_yticks([])
     axes.spines[["top", "right", "left"]].set_visible(False)
     axes.tick_params(labelsize=style.SMALL)
@@ -75,21 +89,35 @@ def timeline_strip(events: pd.DataFrame, era: str | None = None):
     return figure
 
 
+STACK_STEP = 0.3  # score units between marks stacked at one score and (almost) one date
+
+
+def stacked(x: pd.Series, score: pd.Series, width: float) -> pd.Series:
+    """Each mark's height: its score, raised by STACK_STEP for each earlier mark at the same
+    score less than `width` years away, so that no mark hides another (at most three steps)."""
+    slot = (x // width).astype(int)
+    order = pd.DataFrame({"slot": slot, "score": score}).groupby(["slot", "score"]).cumcount()
+    return score + STACK_STEP * order.clip(upper=3)
+
+
 def score_timeline(
     events: pd.DataFrame, era: str | None = None, years: tuple[int, int] | None = None
 ):
     """Each event's cooperation–conflict score over time, with a marker shape per status.
 
     `years` (first, last) narrows the time axis to that span."""
-    figure, axes = style.new_figure(4.2, margins=(0.9, 1.35, 1.05, 0.45))
+    figure, axes = style.new_figure(4.2, margins=(0.9, 1.35, 0.85, 0.45))
     shade_eras(axes, highlight=era, years=years)
+    first, last = axes.get_xlim()
     if years:
         events = events[events.date.dt.year.between(*years)]
+    events = events.assign(x=in_years(events.date))
+    events = events.assign(y=stacked(events.x, events.score, (last - first) / 150))
     for status, marker in STATUS_MARKERS.items():
         subset = events[events.status == status]
         axes.scatter(
-            in_years(subset.date),
-            subset.score,
+            subset.x,
+            subset.y,
             marker=marker,
             color="black",
             s=20,
@@ -97,7 +125,10 @@ def score_timeline(
             label=status,
         )
     axes.axhline(0, color=style.MUTED, linewidth=0.8)
+    axes.set_xlim(first - (last - first) / 100, last + (last - first) / 100)
+    axes.xaxis.get_major_locator().set_params(integer=True)
     axes.set_ylim(-11, 11)
+    axes.set_yticks(range(-10, 11, 2))
     axes.set_ylabel("Score (−10 conflict … +10 cooperation)", fontsize=style.SMALL)
     style.plain_axes(axes)
     axes.legend(
@@ -118,8 +149,12 @@ DIRECTIONS = [  # (column value, sign, colour, hatch, label)
 ]
 
 
-def tiv_panel(axes, tiv: pd.DataFrame, first: int, last: int, data_end: int) -> None:
-    """Bars of one span of SIPRI TIV, both directions reading off one axis of magnitudes."""
+def tiv_panel(
+    axes, tiv: pd.DataFrame, first: int, last: int, data_end: int, zoom: bool = False
+) -> None:
+    """Bars of one span of SIPRI TIV, both directions reading off one axis of magnitudes. In a
+    `zoom` panel a bar more than three times the next tallest is cut, with its value written at
+    the cut, so that the small years stay readable."""
     shown = tiv[tiv.year.between(first, last)]
     for direction, sign, colour, hatch, _ in DIRECTIONS:
         rows = shown[shown.direction == direction]
@@ -156,40 +191,65 @@ def tiv_panel(axes, tiv: pd.DataFrame, first: int, last: int, data_end: int) -> 
     axes.yaxis.set_major_formatter(lambda value, _: f"{abs(value):,.0f}")
     axes.xaxis.get_major_locator().set_params(integer=True, nbins=6)
     style.plain_axes(axes)
+    sizes = shown.tiv_musd.sort_values(ascending=False).tolist() + [0.0, 0.0]
+    cut = 2.5 * sizes[1] if zoom and sizes[0] > 3 * sizes[1] > 0 else None
     peaks = {}
     for direction, sign, colour, _, label in DIRECTIONS:
         rows = shown[shown.direction == direction]
         if rows.tiv_musd.max() > 0:
             peak = rows.loc[rows.tiv_musd.idxmax()]
-            peaks[sign] = peak.tiv_musd
+            height = min(peak.tiv_musd, cut or peak.tiv_musd)
+            peaks[sign] = height
             arrow = "▲" if sign > 0 else "▼"
             where = (peak.year - first) / max(last - first, 1)
             label = label.replace("Russia/USSR", "Russia") if first > 1991 else label
+            joiner = "\n" if zoom else " "  # a narrow panel takes the label on two lines
+            text = f"{arrow} {label}:{joiner}peak {peak.tiv_musd:,.0f} ({int(peak.year)})"
+            if height < peak.tiv_musd:
+                text += ", cut"
+            beside = -1 if where > 0.5 else 1  # in a zoom panel, beside the bar, not over it
             axes.annotate(
-                f"{arrow} {label}: peak {peak.tiv_musd:,.0f} ({int(peak.year)})",
-                (peak.year, sign * peak.tiv_musd),
-                xytext=(0, 3 * sign),
+                text,
+                (peak.year + 0.5 * beside if zoom else peak.year, sign * height),
+                xytext=(3 * beside, -3 * sign) if zoom else (0, 3 * sign),
                 textcoords="offset points",
                 fontsize=style.SMALL,
                 color=colour,
-                ha="left" if where < 0.3 else "right" if where > 0.7 else "center",
-                va="bottom" if sign > 0 else "top",
+                ha=("right" if beside < 0 else "left")
+                if zoom
+                else ("left" if where < 0.3 else "right" if where > 0.7 else "center"),
+                va=("top" if sign > 0 else "bottom") if zoom else ("bottom" if sign > 0 else "top"),
                 fontweight="bold",
             )
     top = peaks.get(1, 1.0) * 1.2
     axes.set_ylim(-max(peaks.get(-1, 0) * 1.9, top * 0.15), top)
 
 
+def reported_year(deals: pd.DataFrame) -> pd.Series:
+    """The year a reported deal is marked at: its reported first delivery, else its order."""
+    return deals.delivery_first.fillna(deals.order_year)
+
+
 def reported_strip(axes, deals: pd.DataFrame, first: int, last: int) -> None:
-    """Reported deals (they have no TIV) as marks on a strip of their own, a row per direction."""
-    reported = deals[(deals.status == "reported") & deals.delivery_first.between(first, last)]
+    """Reported deals (they have no TIV) as marks on a strip of their own, a row per direction:
+    filled where a delivery is reported, hollow where only an order is."""
+    reported = deals[(deals.status == "reported") & reported_year(deals).between(first, last)]
     for row, (supplier, marker, colour) in enumerate(
         [("Russia", "^", style.BLUE), ("Iran", "v", style.VERMILION)]
     ):
-        years = reported[reported.supplier.astype(str) == supplier].delivery_first
-        offsets = years.groupby(years).cumcount() * 0.3
+        chosen = reported[reported.supplier.astype(str) == supplier]
+        years = reported_year(chosen)
+        offsets = years.groupby(years).cumcount() * 0.35
         axes.scatter(
-            years + offsets, [row] * len(years), marker=marker, color=colour, s=36, zorder=3
+            years + offsets,
+            [row] * len(years),
+            marker=marker,
+            s=36,
+            zorder=3,
+            edgecolor=colour,
+            facecolor=[
+                colour if delivered else "white" for delivered in chosen.delivery_first.notna()
+            ],
         )
     axes.set_ylim(1.6, -0.6)
     axes.set_yticks([0, 1], ["Russia → Iran", "Iran → Russia"], fontsize=style.SMALL)
@@ -209,7 +269,7 @@ def arms_transfers(
     have no TIV, sit on a strip below. With `zoom_from`, a second panel repeats the years from
     then on at their own scale, so small recent values can be read."""
     data_end = int(tiv.year.max())
-    last = max(data_end, int(deals.delivery_first.max())) if deals is not None else data_end
+    last = max(data_end, int(reported_year(deals).max())) if deals is not None else data_end
     spans = [(since, last)] + ([(zoom_from, last)] if zoom_from else [])
     strip = deals is not None
     figure, grid = style.new_figure(
@@ -226,7 +286,7 @@ def arms_transfers(
         },
     )
     for column, (first, end) in enumerate(spans):
-        tiv_panel(grid[0, column], tiv, first, end, data_end)
+        tiv_panel(grid[0, column], tiv, first, end, data_end, zoom=column > 0)
         if strip:
             reported_strip(grid[1, column], deals, first, end)
             grid[1, column].sharex(grid[0, column])
@@ -241,7 +301,10 @@ def arms_transfers(
         )
     if strip:
         grid[1, 0].set_title(
-            "Reported deals (no TIV; not confirmed)", fontsize=style.SMALL, loc="left"
+            "Reported deals, not confirmed and without TIV (filled: delivery reported; hollow: "
+            "order only)",
+            fontsize=style.SMALL,
+            loc="left",
         )
     style.title(figure, "Arms transfers between Russia and Iran, by direction")
     style.source_line(
@@ -277,7 +340,7 @@ def vote_grid(
     words = len(columns) <= 6  # room for a word under each mark
     width_right = (0.9 if words else 1.3) if tally else 0.3
     figure, axes = style.new_figure(
-        (0.55 if words else 0.42) * len(rows) + 1.6,
+        (0.62 if words else 0.5) * len(rows) + 1.6,
         margins=(3.6, width_right, 0.9 if words else 1.9, 0.2),
     )
     cells = [
@@ -344,22 +407,26 @@ def vote_grid(
     return figure
 
 
-def draft_label(date, subject: str, width: int = 44) -> str:
-    """A vote's row label: its date, then its subject wrapped to at most two lines."""
-    lines = textwrap.wrap(f"{date:%d %b %Y}: {subject}", width, max_lines=2, placeholder="…")
-    return "\n".join(lines)
+def draft_label(date, subject: str, document: str = "", width: int = 46) -> str:
+    """A vote's row label: its date, its resolution's number if it has one, then its subject,
+    wrapped to at most three lines."""
+    number = re.match(r"S/RES/(\d+)", document)
+    head = f"{date:%d %b %Y}" + (f", Res. {number[1]}" if number else "")
+    return "\n".join(textwrap.wrap(f"{head}: {subject}", width, max_lines=3, placeholder="…"))
 
 
 def council_votes(votes: pd.DataFrame):
     """How the five permanent members voted on each Security Council text, with the tally."""
     rows = [
-        draft_label(date, subject) for date, subject in zip(votes.date, votes.subject, strict=True)
+        draft_label(date, subject, document)
+        for date, subject, document in zip(votes.date, votes.subject, votes.document, strict=True)
     ]
     cast = votes[list(MEMBERS)].astype(str).values.tolist()
     tally = [f"{y}–{n}–{a}" for y, n, a in zip(votes.yes, votes.no, votes.abstain, strict=True)]
-    return vote_grid(
-        rows, list(MEMBERS.values()), cast, "How the permanent members voted (grey dot: yes)", tally
-    )
+    years = votes.date.dt.year
+    moscow = "USSR" if years.max() < 1992 else "USSR/Russia" if years.min() < 1992 else "Russia"
+    members = [moscow, *list(MEMBERS.values())[1:]]
+    return vote_grid(rows, members, cast, "How the permanent members voted (grey dot: yes)", tally)
 
 
 def split_names(column: pd.Series) -> list[list[str]]:
@@ -429,11 +496,13 @@ def trade_flows(trade: pd.DataFrame):
     dataset = trade[trade.status == "dataset"]
     all_years = range(int(dataset.year.min()), int(dataset.year.max()) + 1)
     for flow, line, label in [
-        ("russia_to_iran", "-", "Russia → Iran (Correlates of War)"),
-        ("iran_to_russia", "--", "Iran → Russia (Correlates of War)"),
+        ("russia_to_iran", "-", "USSR/Russia → Iran (Correlates of War)"),
+        ("iran_to_russia", "--", "Iran → USSR/Russia (Correlates of War)"),
     ]:
         series = dataset[dataset.flow == flow].set_index("year").value_musd.reindex(all_years)
-        axes.plot(series.index, series.values, line, color="black", label=label)
+        # a small mark on every year, so that a year with no neighbour still shows
+        axes.plot(series.index, series.values, line, marker=".", markersize=4, color="black",
+                  label=label)  # fmt: skip
     reported = trade[(trade.status == "reported") & (trade.period == "year")]
     markers = {"total": "s", "russia_to_iran": "^", "iran_to_russia": "v"}
     for flow, marker in markers.items():

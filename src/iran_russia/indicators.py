@@ -65,6 +65,9 @@ LINE_STYLES = ["-", "--", ":", "-."]
 MARKERS = ["o", "s", "^", "D"]
 COLOURS = [style.ORANGE, style.BLUE, style.GREEN, style.VERMILION]  # no pale yellow on white
 TABLES = ("events", "arms_tiv", "trade", "visits", "unga_agreement")
+# Counts: their lowest possible year is none at all, so min-max scales them from zero, and a year
+# with one recorded meeting is not scored as the least close year there could be.
+COUNTS = ("visits",)
 
 
 class WeightError(ValueError):
@@ -105,9 +108,9 @@ def raw_indicators(tables: Mapping[str, pd.DataFrame] | None = None) -> pd.DataF
     return raw
 
 
-def minmax(column: pd.Series) -> pd.Series:
-    """Rescale to 0 (the lowest year) … 1 (the highest); missing years stay missing."""
-    low, high = column.min(), column.max()
+def minmax(column: pd.Series, low: float | None = None) -> pd.Series:
+    """Rescale to 0 (the lowest year, or `low`) … 1 (the highest); missing years stay missing."""
+    low, high = column.min() if low is None else low, column.max()
     return (column - low) / (high - low) if high > low else column * 0.0
 
 
@@ -126,7 +129,11 @@ def scale(raw: pd.DataFrame, method: str = "minmax") -> pd.DataFrame:
     for name in LOGGED:
         if name in logged:
             logged[name] = np.log10(1 + logged[name])
-    return logged.apply(methods[method])
+    scaled = logged.apply(methods[method])
+    for name in COUNTS:
+        if method == "minmax" and name in scaled:
+            scaled[name] = minmax(logged[name], low=0.0)
+    return scaled
 
 
 def checked_weights(weights: Mapping[str, object], names=tuple(INDICATORS)) -> dict[str, float]:
@@ -238,7 +245,7 @@ def indicator_chart(scaled: pd.DataFrame):
 def composite_chart(scaled: pd.DataFrame, weights: Mapping[str, float]):
     """The composite by year (dots) and decade (steps), above the number of indicators behind it."""
     index, count = composite(scaled, weights), coverage(scaled, weights)
-    figure, (top, bottom) = style.new_figure(5.0, margins=(0.9, 1.4, 1.05, 0.45), nrows=2,
+    figure, (top, bottom) = style.new_figure(5.0, margins=(0.9, 1.6, 1.05, 0.45), nrows=2,
                                              sharex=True, height_ratios=[3, 1])  # fmt: skip
     shade_eras(top)
     values = index.dropna()

@@ -8,21 +8,24 @@ that draws one says so.
 """
 
 import math
+import re
 import textwrap
 
 import pandas as pd
 from matplotlib.collections import PolyCollection
+from matplotlib.path import Path
 
 from iran_russia import style
 from iran_russia.data import load
 from iran_russia.map_labels import untangle_labels
 
-SEA_LABELS = {  # label positions only
-    "Caspian Sea": (50.6, 41.6),
-    "Black Sea": (37.0, 43.0),
-    "Mediterranean Sea": (32.5, 34.0),
-    "Persian Gulf": (51.2, 27.0),
+SEA_LABELS = {  # where a sea's name may go, in order of preference (the first inside the map)
+    "Caspian Sea": [(50.6, 41.6), (51.0, 39.2), (51.2, 37.3)],
+    "Black Sea": [(37.0, 43.0), (40.0, 42.3)],
+    "Mediterranean Sea": [(32.5, 34.0), (34.2, 33.0)],
+    "Persian Gulf": [(51.2, 27.0), (50.3, 28.6)],
 }
+SMALLEST_NAMED = 0.01  # share of the map a country's visible part must cover to be named
 TREATY_STYLES = {  # treaty_id: (label, marker, colour)
     "gulistan-1813": ("centre of a land ceded in 1813", "o", style.BLUE),
     "turkmenchay-1828": ("centre of a land ceded in 1828", "^", style.VERMILION),
@@ -42,7 +45,7 @@ OUTLINE_STYLES = {  # outline_id: (label in the key, colour, hatch for an area o
         "--",
     ),
     "occupation-1941-soviet-zone": ("Soviet troops, 1941–46", style.BLUE, "//"),
-    "occupation-1941-british-zone": ("British troops, 1941–45", style.ORANGE, "\\\\"),
+    "occupation-1941-british-zone": ("British troops, 1941–46", style.ORANGE, "\\\\"),
     "azerbaijan-1946-republic": ("Azerbaijan government, 1945–46", style.PURPLE, ".."),
     "mahabad-1946-republic": ("Kurdish Republic, 1946", style.GREEN, "xx"),
     "caspian-median-line": ("median lines (Russia, Kazakhstan, Azerbaijan)", style.BLUE, "-"),
@@ -73,25 +76,42 @@ def draw_countries(axes, outlines: pd.DataFrame, extent, labels: bool = True) ->
     axes.set_yticks([])
     if not labels:
         return
-    inside = outlines[
-        outlines.longitude.between(west + 0.5, east - 0.5)
-        & outlines.latitude.between(south + 0.5, north - 0.5)
+    for name, country in outlines.groupby("name"):
+        spot = name_spot(country, extent)
+        if spot:
+            axes.text(*spot, name.upper(), fontsize=style.SMALL, color=style.MUTED, ha="center")
+    for sea, spots in SEA_LABELS.items():
+        inside = [(x, y) for x, y in spots if west < x < east and south < y < north]
+        if inside:
+            axes.text(*inside[0], sea, fontsize=style.SMALL, style="italic", color="#2d5f8a",
+                      ha="center")  # fmt: skip
+
+
+def name_spot(country: pd.DataFrame, extent) -> tuple[float, float] | None:
+    """Where to write a country's name: a point on its land inside the map (the middle of its
+    visible outline points, or failing that of their bounding box), or None if too little of
+    it shows to name."""
+    west, east, south, north = extent
+    seen = country[country.longitude.between(west + 0.3, east - 0.3)
+                   & country.latitude.between(south + 0.3, north - 0.3)]  # fmt: skip
+    if seen.empty:
+        return None
+    box = (seen.longitude.max() - seen.longitude.min()) * (
+        seen.latitude.max() - seen.latitude.min()
+    )
+    if box < SMALLEST_NAMED * (east - west) * (north - south):
+        return None
+    rings = [
+        Path(part[["longitude", "latitude"]].to_numpy()) for _, part in country.groupby("part")
     ]
-    for name, points in inside.groupby("name"):
-        if len(points) >= 20:  # a sliver at the map's edge gets no name
-            axes.text(
-                points.longitude.median(),
-                points.latitude.median(),
-                name.upper(),
-                fontsize=style.SMALL,
-                color=style.MUTED,
-                ha="center",
-            )
-    for sea, (lon, lat) in SEA_LABELS.items():
-        if west < lon < east and south < lat < north:
-            axes.text(
-                lon, lat, sea, fontsize=style.SMALL, style="italic", color="#2d5f8a", ha="center"
-            )
+    for spot in [
+        (seen.longitude.median(), seen.latitude.median()),
+        ((seen.longitude.min() + seen.longitude.max()) / 2,
+         (seen.latitude.min() + seen.latitude.max()) / 2),
+    ]:  # fmt: skip
+        if any(ring.contains_point(spot) for ring in rings):
+            return spot
+    return None
 
 
 def base_map(extent, title: str):
@@ -134,7 +154,7 @@ def draw_outlines(axes, outlines: pd.DataFrame) -> None:
         "outline_id", sort=False
     ):
         label, colour, pattern = OUTLINE_STYLES[outline_id]
-        label += " (approx.)"
+        label += "" if "schematic" in label else " (approx.)"
         for number, (_, part) in enumerate(rows.sort_values("point").groupby("part")):
             named = label if number == 0 else None
             if part["shape"].iloc[0] == "area":
@@ -142,7 +162,7 @@ def draw_outlines(axes, outlines: pd.DataFrame) -> None:
                     part.longitude,
                     part.latitude,
                     facecolor=colour,
-                    alpha=0.25,
+                    alpha=0.3,
                     hatch=pattern,
                     edgecolor=colour,
                     linewidth=1.2,
@@ -197,7 +217,7 @@ def cessions_map(territories: pd.DataFrame, places: pd.DataFrame, outlines: pd.D
         )
         for row in ceded.itertuples():
             axes.annotate(
-                row.name,
+                map_name(row.name),
                 (row.longitude, row.latitude),
                 xytext=(4, 4),
                 textcoords="offset points",
@@ -207,6 +227,31 @@ def cessions_map(territories: pd.DataFrame, places: pd.DataFrame, outlines: pd.D
     return untangle_labels(figure)
 
 
+REFERENCE_POINT = "(map reference point)"
+
+
+def map_name(name: str) -> str:
+    """A place's name as a map writes it: without bracketed asides or a ", near ..." tail; a
+    point that only anchors a route (its name ends "(map reference point)") gets none."""
+    if name.endswith(REFERENCE_POINT):
+        return ""
+    name = re.sub(r"\s*\([^)]*\)", "", name)
+    return name.split(", near ")[0]
+
+
+ROUTE_STYLES = [(style.VERMILION, "--"), (style.BLUE, ":"), (style.PURPLE, "-.")]
+
+
+def route_styles(routes) -> list[tuple[str, str]]:
+    """A colour and a line style for each leg of `routes`: a leg without a name continues the
+    next named one and is drawn like it; each named route differs by line style, not only colour."""
+    styles, number = [], 0
+    for *_, label in routes:
+        styles.append(ROUTE_STYLES[number % len(ROUTE_STYLES)])
+        number += bool(label)
+    return styles
+
+
 def places_map(
     places: pd.DataFrame,
     place_ids: list[str],
@@ -214,40 +259,43 @@ def places_map(
     title: str,
     routes: list[tuple[str, str, str]] = (),
     outlines: pd.DataFrame | None = None,
+    areas: dict[str, tuple[float, float]] | None = None,
 ):
     """Mark the chosen places (and dashed arrows between pairs of them, each named in the key)
-    on today's borders, over any historical `outlines` given; names that would overlap are
-    moved apart (map_labels)."""
+    on today's borders, over any historical `outlines` given, with `areas` named in capitals at
+    (longitude, latitude); names that would overlap are moved apart (map_labels)."""
     figure, axes = base_map(extent, title)
     if outlines is not None:
         draw_outlines(axes, outlines)
+    for name, (longitude, latitude) in (areas or {}).items():
+        axes.text(longitude, latitude, name.upper(), fontsize=style.SMALL, fontweight="bold",
+                  color=style.INK, ha="center", style="italic")  # fmt: skip
     chosen = places.set_index("place_id").loc[list(place_ids)]
     axes.scatter(chosen.longitude, chosen.latitude, marker="o", s=30, color="black", zorder=3)
     for row in chosen.itertuples():
         axes.annotate(
-            row.name,
+            map_name(row.name),
             (row.longitude, row.latitude),
             xytext=(4, 4),
             textcoords="offset points",
             fontsize=style.SMALL,
         )
     indexed = places.set_index("place_id")
-    for number, (start, end, label) in enumerate(routes):
+    for (start, end, label), (colour, line) in zip(routes, route_styles(routes), strict=True):
         a, b = indexed.loc[start], indexed.loc[end]
-        colour = [style.VERMILION, style.BLUE, style.PURPLE][number % 3]
         axes.annotate(
             "",
             xy=(b.longitude, b.latitude),
             xytext=(a.longitude, a.latitude),
             arrowprops={
                 "arrowstyle": "->",
-                "linestyle": "--",
+                "linestyle": line,
                 "color": colour,
                 "linewidth": style.LINE,
             },
         )
         if label:
-            axes.plot([], [], "--", color=colour, label=label)
+            axes.plot([], [], linestyle=line, color=colour, label=label)
     if any(label for *_, label in routes) or outlines is not None:
         key_beside(axes)
     return untangle_labels(figure)

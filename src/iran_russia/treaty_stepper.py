@@ -27,7 +27,7 @@ KIND_STYLES = {  # kind: (colour, hatch): colour-blind-safe colours, told apart 
     "region": (style.GREEN, ".."),
     "right": (style.PURPLE, "xx"),
 }
-HATCHES = ("", "//", "..", "xx", "\\\\", "--", "++", "oo", "**")
+HATCHES = ("", "//", "..", "xx", "--", "++", "oo", "**", "||")  # no two mirror images
 
 
 def era_treaties(treaties: pd.DataFrame) -> pd.DataFrame:
@@ -128,7 +128,7 @@ def transfers_chart(treaties: pd.DataFrame, territories: pd.DataFrame):
     counts = counts.loc[order]
     names = chosen.set_index("treaty_id").loc[order]
     labels = [label(row) for _, row in names.iterrows()]
-    figure, axes = style.new_figure(0.5 * len(order) + 1.7, margins=(2.4, 0.4, 0.95, 0.6))
+    figure, axes = style.new_figure(0.5 * len(order) + 1.7, margins=(3.1, 0.4, 0.95, 0.6))
     left = pd.Series(0, index=counts.index)
     for kind in KINDS:
         colour, hatch = KIND_STYLES[kind]
@@ -152,7 +152,7 @@ def decade_chart(events: pd.DataFrame):
     counts = counts[counts.sum().sort_values(ascending=False).index]  # biggest category first
     figure, axes = style.new_figure(4.4, margins=(0.8, 0.3, 1.2, 0.6))
     bottom = pd.Series(0, index=counts.index)
-    colours = [*style.PALETTE, "#000000", "#999999"]
+    colours = [*style.PALETTE, "#ffffff", "#999999"]  # white, so a pattern still shows
     for index, category in enumerate(counts.columns):
         axes.bar(counts.index, counts[category], width=8, align="edge", bottom=bottom,
                  label=str(category), color=colours[index % len(colours)],

@@ -1,12 +1,13 @@
 """Number each lesson's citations and write its list of sources (`make references`).
 
-    python -m iran_russia.tools.references notebooks/*.ipynb solutions/*.ipynb
+    python -m iran_russia.tools.references notebooks/*.ipynb notebooks/glossary.md
 
 Every citation in the text, written [`source-id`] or already numbered, becomes numbered notes,
 [[3](#ref-source-id)], numbered in the order the notebook first cites each source. The list
 between the markers of the notebook's "## Sources" cell is rewritten from the same citations,
 each entry with an anchor the notes link to, so notes and list always agree. A notebook that
-cites sources but has no Sources cell gets one at its end.
+cites sources but has no Sources cell gets one at its end. A Markdown file (the glossary) is
+treated as a notebook of one cell.
 """
 
 import re
@@ -23,7 +24,7 @@ END = "<!-- END REFERENCES -->"
 LIST = re.compile(re.escape(BEGIN) + ".*?" + re.escape(END), re.S)
 SOURCES_CELL = (
     "## Sources\n\n*Deep dive · for reference*\n\n"
-    "Every source this notebook cites, numbered in the order the text first cites it; each "
+    "Every source this page cites, numbered in the order the text first cites it; each "
     "number in the text links to its entry here.\n\n"
 )
 MARKDOWN_SPECIALS = re.compile(r"([\\`*_\[\]<>#|])")
@@ -78,9 +79,24 @@ def renumbered(notebook) -> bool:
     return True
 
 
+def read(path: Path):
+    """A notebook, or a Markdown file as a notebook of one markdown cell."""
+    if path.suffix == ".md":
+        return nbformat.v4.new_notebook(cells=[nbformat.v4.new_markdown_cell(path.read_text())])
+    return nbformat.read(path, as_version=4)
+
+
+def write(notebook, path: Path) -> None:
+    """Store `notebook` back where `read` found it."""
+    if path.suffix == ".md":
+        path.write_text("\n\n".join(cell.source for cell in notebook.cells).rstrip() + "\n")
+    else:
+        nbformat.write(notebook, path)
+
+
 def main(paths: list[str]) -> int:
     for path in map(Path, paths):
-        notebook = nbformat.read(path, as_version=4)
+        notebook = read(path)
         before = nbformat.writes(notebook)
         try:
             changed = renumbered(notebook) and nbformat.writes(notebook) != before
@@ -88,7 +104,7 @@ def main(paths: list[str]) -> int:
             print(f"{path}: {problem}")
             return 1
         if changed:
-            nbformat.write(notebook, path)
+            write(notebook, path)
             print(f"{path}: citations numbered")
     return 0
 
