@@ -90,14 +90,22 @@ def timeline_strip(events: pd.DataFrame, era: str | None = None):
 
 
 STACK_STEP = 0.3  # score units between marks stacked at one score and (almost) one date
+STACK_NOTE = "Marks that would\nhide one another\nare raised a little\nabove their score."
 
 
 def stacked(x: pd.Series, score: pd.Series, width: float) -> pd.Series:
-    """Each mark's height: its score, raised by STACK_STEP for each earlier mark at the same
-    score less than `width` years away, so that no mark hides another (at most three steps)."""
-    slot = (x // width).astype(int)
-    order = pd.DataFrame({"slot": slot, "score": score}).groupby(["slot", "score"]).cumcount()
-    return score + STACK_STEP * order.clip(upper=3)
+    """Each mark's height: its score, raised by STACK_STEP on the lowest level where no mark at
+    the same score lies within `width` years before it (after three levels it starts again at
+    the score), so that marks at one score and date do not sit exactly on one another."""
+    heights = score.astype(float).copy()
+    for _, group in pd.DataFrame({"x": x, "score": score}).groupby("score"):
+        level_ends: list[float] = []  # the x of the last mark on each level
+        for index, at in group.x.sort_values().items():
+            level = next((n for n, end in enumerate(level_ends) if at - end >= width),
+                         len(level_ends))  # fmt: skip
+            level_ends[level : level + 1] = [at]
+            heights[index] += STACK_STEP * (level % 3)  # at most 0.6 above, never at the next score
+    return heights
 
 
 def score_timeline(
@@ -106,7 +114,7 @@ def score_timeline(
     """Each event's cooperation–conflict score over time, with a marker shape per status.
 
     `years` (first, last) narrows the time axis to that span."""
-    figure, axes = style.new_figure(4.2, margins=(0.9, 1.35, 0.85, 0.45))
+    figure, axes = style.new_figure(4.2, margins=(0.9, 1.55, 0.85, 0.45))
     shade_eras(axes, highlight=era, years=years)
     first, last = axes.get_xlim()
     if years:
@@ -115,13 +123,16 @@ def score_timeline(
     events = events.assign(y=stacked(events.x, events.score, (last - first) / 150))
     for status, marker in STATUS_MARKERS.items():
         subset = events[events.status == status]
+        confirmed = status == "confirmed"
         axes.scatter(
             subset.x,
             subset.y,
             marker=marker,
             color="black",
-            s=20,
-            facecolor="black" if status == "confirmed" else "white",
+            s=16 if confirmed else 36,
+            facecolor="black" if confirmed else "white",
+            linewidth=1.0 if confirmed else 1.3,
+            zorder=3 if confirmed else 4,  # the few reported and disputed marks stay on top
             label=status,
         )
     axes.axhline(0, color=style.MUTED, linewidth=0.8)
@@ -139,6 +150,8 @@ def score_timeline(
         fontsize=style.SMALL,
         title_fontsize=style.SMALL,
     )
+    axes.text(1.02, 0.55, STACK_NOTE, transform=axes.transAxes, fontsize=style.SMALL,
+              color=style.MUTED, va="top")  # fmt: skip
     style.title(figure, "Cooperation and conflict between Iran and Russia, event by event")
     return figure
 
@@ -499,9 +512,10 @@ def trade_flows(trade: pd.DataFrame):
         ("russia_to_iran", "-", "USSR/Russia → Iran (Correlates of War)"),
         ("iran_to_russia", "--", "Iran → USSR/Russia (Correlates of War)"),
     ]:
+        colour = style.BLUE if flow == "russia_to_iran" else style.VERMILION
         series = dataset[dataset.flow == flow].set_index("year").value_musd.reindex(all_years)
         # a small mark on every year, so that a year with no neighbour still shows
-        axes.plot(series.index, series.values, line, marker=".", markersize=4, color="black",
+        axes.plot(series.index, series.values, line, marker=".", markersize=4, color=colour,
                   label=label)  # fmt: skip
     reported = trade[(trade.status == "reported") & (trade.period == "year")]
     markers = {"total": "s", "russia_to_iran": "^", "iran_to_russia": "v"}
@@ -512,7 +526,7 @@ def trade_flows(trade: pd.DataFrame):
                 rows.year,
                 rows.value_musd,
                 marker=marker,
-                color=style.VERMILION,
+                color=style.INK,
                 label=f"reported: {flow.replace('_', ' ')}",
             )
     axes.set_ylabel("US$ million (current)", fontsize=style.SMALL)

@@ -234,11 +234,17 @@ def indicator_chart(scaled: pd.DataFrame):
         axes.set_ylim(-0.1, 1.1)
         axes.set_yticks([0, 1])
         style.plain_axes(axes)
-        axes.set_ylabel(INDICATORS[name], rotation=0, ha="right", va="center", fontsize=style.SMALL)
+        label = INDICATORS[name] + ("\n(log scale)" if name in LOGGED else "")
+        axes.set_ylabel(label, rotation=0, ha="right", va="center", fontsize=style.SMALL)
         first, last = int(values.index.min()), int(values.index.max())
         axes.text(1.01, 0.5, f"{first}–{last}", transform=axes.transAxes, fontsize=style.SMALL,
                   va="center")  # fmt: skip
-    style.title(figure, "Five indicators on one scale (0 = lowest year, 1 = highest year)")
+    style.title(
+        figure,
+        "Five indicators on one scale, 0 to 1",
+        subtitle="0: the lowest year (for meetings, none); 1: the highest; arms and trade on a "
+        "log scale first",
+    )
     return figure
 
 

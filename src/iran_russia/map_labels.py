@@ -82,4 +82,17 @@ def untangle_labels(figure: Figure) -> Figure:
             else:
                 move(label, *POSITIONS[clashes.index(min(clashes))])
             placed.append(label.get_window_extent(renderer))
+        drop_crowded_country_names(axes, renderer, placed[len(fixed) :], frame)
     return figure
+
+
+def drop_crowded_country_names(axes, renderer, taken: list, frame) -> None:
+    """Remove a country's name (context, not data) where it runs into a place's name or marker
+    or out of the map."""
+    for text in list(axes.texts):
+        if text.get_gid() != "country":
+            continue
+        box = text.get_window_extent(renderer)
+        outside = box.x0 < frame.x0 or box.x1 > frame.x1 or box.y0 < frame.y0 or box.y1 > frame.y1
+        if outside or overlaps(box, taken):
+            text.remove()

@@ -27,12 +27,16 @@ SEA_LABELS = {  # where a sea's name may go, in order of preference (the first i
 }
 SMALLEST_NAMED = 0.01  # share of the map a country's visible part must cover to be named
 TREATY_STYLES = {  # treaty_id: (label, marker, colour)
-    "gulistan-1813": ("centre of a land ceded in 1813", "o", style.BLUE),
-    "turkmenchay-1828": ("centre of a land ceded in 1828", "^", style.VERMILION),
+    "gulistan-1813": ("centre of a land lost in 1813", "o", style.PURPLE),
+    "turkmenchay-1828": ("centre of a land lost in 1828", "^", style.VERMILION),
 }
 OUTLINE_STYLES = {  # outline_id: (label in the key, colour, hatch for an area or line style)
-    "gulistan-1813-cessions": ("ceded at Gulistan, 1813", style.BLUE, "//"),
-    "turkmenchay-1828-cessions": ("ceded at Turkmenchay, 1828", style.VERMILION, "\\\\"),
+    "gulistan-1813-cessions": (
+        "lost at Gulistan, 1813",
+        style.PURPLE,
+        "//",
+    ),
+    "turkmenchay-1828-cessions": ("lost at Turkmenchay, 1828", style.VERMILION, "\\\\"),
     "turkmenchay-1828-frontier": ("frontier of 1828 (Aras–Astara)", style.INK, "-"),
     "anglo-russian-1907-russian-zone-line": (
         "1907: Russian sphere north of this line",
@@ -52,8 +56,10 @@ OUTLINE_STYLES = {  # outline_id: (label in the key, colour, hatch for an area o
     "caspian-iran-20-percent-claim": ("Iran's claim: an equal fifth", style.VERMILION, "--"),
     "hezbollah-land-route": ("land route to Lebanon (schematic)", style.GREEN, "-"),
 }
+REPUBLICS = ("azerbaijan-1946-republic", "mahabad-1946-republic")  # drawn over the zones, darker
 CAUCASUS = (38.5, 52.5, 37.0, 44.5)  # west, east, south, north
 SIDE = 2.3  # inches to the right of the map for the locator and the key
+MIN_HEIGHT = 4.9  # inches: room beside the map for the locator and a key of five entries
 KEY_WIDTH = 24  # characters in a line of the key
 LOCATOR_VIEW = (20, 90, 10, 72)
 
@@ -79,7 +85,8 @@ def draw_countries(axes, outlines: pd.DataFrame, extent, labels: bool = True) ->
     for name, country in outlines.groupby("name"):
         spot = name_spot(country, extent)
         if spot:
-            axes.text(*spot, name.upper(), fontsize=style.SMALL, color=style.MUTED, ha="center")
+            axes.text(*spot, name.upper(), fontsize=style.SMALL, color=style.MUTED, ha="center",
+                      gid="country")  # fmt: skip
     for sea, spots in SEA_LABELS.items():
         inside = [(x, y) for x, y in spots if west < x < east and south < y < north]
         if inside:
@@ -121,7 +128,7 @@ def base_map(extent, title: str):
     west, east, south, north = extent
     width = style.WIDTH - SIDE - 0.2
     stretch = 1 / math.cos(math.radians((south + north) / 2))
-    height = max(width * (north - south) * stretch / (east - west), 2.2) + 0.6
+    height = max(width * (north - south) * stretch / (east - west) + 0.6, MIN_HEIGHT)
     figure = style.SeriesFigure(figsize=(style.WIDTH, height), dpi=style.DPI)
     axes = figure.add_axes(
         (0.1 / style.WIDTH, 0.1 / height, width / style.WIDTH, (height - 0.6) / height)
@@ -162,7 +169,7 @@ def draw_outlines(axes, outlines: pd.DataFrame) -> None:
                     part.longitude,
                     part.latitude,
                     facecolor=colour,
-                    alpha=0.3,
+                    alpha=0.5 if outline_id in REPUBLICS else 0.3,
                     hatch=pattern,
                     edgecolor=colour,
                     linewidth=1.2,
@@ -200,7 +207,7 @@ def key_beside(axes) -> None:
 def cessions_map(territories: pd.DataFrame, places: pd.DataFrame, outlines: pd.DataFrame):
     """What Gulistan and Turkmenchay took from Iran: the ceded lands as approximate areas, the
     frontier of 1828, and each ceded khanate or land marked at its centre."""
-    figure, axes = base_map(CAUCASUS, "What Iran ceded to Russia in 1813 and 1828")
+    figure, axes = base_map(CAUCASUS, "What Iran lost to Russia in 1813 and 1828")
     draw_outlines(axes, outlines[outlines.year.isin([1813, 1828])])
     located = territories.merge(places, on="place_id", suffixes=("", "_place"))
     for treaty_id, (label, marker, colour) in TREATY_STYLES.items():
