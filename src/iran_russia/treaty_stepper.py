@@ -20,9 +20,16 @@ from iran_russia.eras import BY_NAME
 from iran_russia.panel import Panel
 
 FIRST_YEAR, LAST_YEAR = BY_NAME["empires"].first_year, BY_NAME["empires"].last_year
-KINDS = ("khanate", "principality", "region", "right")  # territory kinds, in legend order
+KINDS = (
+    "khanate",
+    "kingdom",
+    "principality",
+    "region",
+    "right",
+)  # territory kinds, in legend order
 KIND_STYLES = {  # kind: (colour, hatch): colour-blind-safe colours, told apart by hatch too
     "khanate": (style.BLUE, ""),
+    "kingdom": (style.SKY, "oo"),
     "principality": (style.ORANGE, "//"),
     "region": (style.GREEN, ".."),
     "right": (style.PURPLE, "xx"),
