@@ -80,13 +80,14 @@ def test_routes_add_up_by_hand():
             {"heading": "A", "minutes": 30, "route": "core", "before_class": True},
             {"heading": "B", "minutes": 25, "route": "deep", "before_class": False},
         ],
-        "core_exercises": ["x", "y"],
+        "core_exercises": ["01-article-6-source", "01-ultimatum-1911"],
         "core_exercise_minutes": 12,
         "extended_exercise_minutes": 20,
     }
-    summary = guide.routes_summary("01_x", content)
+    summary = guide.routes_summary("01_empires_and_mistrust", content)
     assert "(about 42 minutes)" in summary and "(about 87 minutes)" in summary
     assert "(about 30 minutes) and 2 exercises" in summary
+    assert "sections *3. The ultimatum of 1911* and *5. Source analysis: Article 6" in summary
     assert "**Reading before class:** A." in summary
 
 

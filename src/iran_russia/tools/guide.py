@@ -98,6 +98,25 @@ def route_line(section: dict) -> str:
     return f"*{label} · {time}{before}*"
 
 
+def workbook_sections(stem: str, ids: list[str]) -> list[str]:
+    """The workbook sections ("3. The ultimatum of 1911") that hold the exercises `ids`, in the
+    workbook's order, each once."""
+    workbook = nbformat.read(project_root() / "solutions" / f"{stem}.ipynb", as_version=4)
+    heading, found = "", []
+    for cell in workbook.cells:
+        if cell.cell_type == "markdown" and cell.source.startswith("## "):
+            heading = cell.source.splitlines()[0][3:].strip()
+        elif cell.cell_type == "code" and any(f'"{i}"' in cell.source for i in ids):
+            found.append(heading)
+    return list(dict.fromkeys(found))
+
+
+def listing(titles: list[str]) -> str:
+    """Titles in italics, joined as in a sentence: *a*, *b* and *c*."""
+    marked = [f"*{title}*" for title in titles]
+    return " and ".join([", ".join(marked[:-1]), marked[-1]] if len(marked) > 1 else marked)
+
+
 def routes_summary(stem: str, content: dict) -> str:
     """The lines a lesson shows about its two routes."""
     sections = content["sections"]
@@ -110,7 +129,7 @@ def routes_summary(stem: str, content: dict) -> str:
         f"- **In a 45-minute period** (about {core_total} minutes): the sections marked *Core "
         f"route* (about {core_reading} minutes) and {len(content['core_exercises'])} exercises of "
         f"the workbook `exercises/{stem}.ipynb` (about {content['core_exercise_minutes']} "
-        "minutes).",
+        f"minutes), in its sections {listing(workbook_sections(stem, content['core_exercises']))}.",
         f"- **In 90 minutes, or on your own** (about {full_total} minutes): every section, the "
         "*Deep dive* ones too, and the rest of the workbook.",
     ]
