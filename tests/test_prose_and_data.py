@@ -50,3 +50,18 @@ def test_lesson_04_dates_russias_first_syria_veto_without_china():
     alone = vetoes[~vetoes.vetoed_by.str.contains("China")]
     assert said and pd.Timestamp(said[1]) == alone.date.iloc[0]
     assert (vetoes[vetoes.date < alone.date.iloc[0]].vetoed_by == "Russia;China").all()
+
+
+def test_every_lesson_gives_the_number_of_events_the_data_hold():
+    total = len(table("events"))
+    pattern = (
+        r"(?:the series' |All |of the )(\d{3}) (?:events|ticks)(?! from 2011)"
+        r"|(\d{3}) events from 1722"
+    )
+    claims = [
+        (stem, int(a or b))
+        for stem in ["00", "01", "04", "05", "06", "07"]
+        for a, b in re.findall(pattern, prose(stem))
+    ]
+    assert len(claims) >= 6, "each time-line figure says how many events it shows"
+    assert all(number == total for _, number in claims), claims
