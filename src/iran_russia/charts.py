@@ -17,7 +17,6 @@ from iran_russia.eras import BY_NAME, ERAS, bands
 
 STATUS_MARKERS = {"confirmed": "o", "reported": "^", "disputed": "s"}
 ERA_COLOURS = dict(zip([era.name for era in ERAS], style.PALETTE, strict=False))
-LABEL_POINTS = 3 + style.SMALL + 3  # height of one row of era names, in points
 
 
 def in_years(dates: pd.Series) -> pd.Series:
