@@ -287,19 +287,29 @@ def test_places_map_marks_the_chosen_places_where_they_are():
     assert as_pairs(points) == as_pairs(zip(rows.longitude, rows.latitude, strict=True))
 
 
-def test_transfers_chart_bars_are_each_treatys_rows_by_kind():
+def test_transfers_chart_bars_are_each_treatys_rows_by_direction_and_kind():
     territories = raw("territories")
     treaties = load("treaties")
-    axes = treaty_stepper.transfers_chart(treaties, load("territories")).axes[0]
+    figure = treaty_stepper.transfers_chart(treaties, load("territories"))
+    axes = figure.axes[0]
     kinds = list(treaty_stepper.KINDS)
     era = treaty_stepper.era_treaties(treaties).treaty_id
     order = [t for t in era if t in set(territories.treaty_id)]
     widths = [bar.get_width() for bar in axes.patches]
-    assert len(widths) == len(order) * len(kinds)
-    for k, kind in enumerate(kinds):
-        for t, treaty in enumerate(order):
-            rows = territories[(territories.treaty_id == treaty) & (territories.kind == kind)]
-            assert widths[k * len(order) + t] == len(rows), (treaty, kind)
+    assert len(widths) == 2 * len(order) * len(kinds)
+    for d, (direction, sign) in enumerate((("to_russia", 1), ("to_iran", -1))):
+        for k, kind in enumerate(kinds):
+            for t, treaty in enumerate(order):
+                rows = territories[
+                    (territories.treaty_id == treaty)
+                    & (territories.kind == kind)
+                    & (territories.direction == direction)
+                ]
+                bar = widths[(d * len(kinds) + k) * len(order) + t]
+                assert bar == sign * len(rows), (treaty, kind, direction)
+    mutual = territories[territories.treaty_id.isin(order) & (territories.direction == "mutual")]
+    notes = [text.get_text() for text in axes.texts if "accepted by both" in text.get_text()]
+    assert notes == [f"+ {len(mutual)} accepted by both"]
 
 
 def test_decade_chart_stacks_each_decades_events_by_category():

@@ -5,13 +5,17 @@ together (the Syrian coast, the Caucasus) names run into each other or into a co
 `untangle_labels(figure)` tries each name in a few other positions around its marker (below,
 above or below its middle, then to the left) and keeps the first one that overlaps no text
 already placed and no other place's marker; a name that fits nowhere goes where it clashes
-least. `places_map` and `cessions_map` call it on every map they draw.
+least. Country and sea names (`MapName`) then take the first of their spots where they cover no
+place's name or marker, cross no drawn line and, for a country, stay on its land; failing that,
+the first spot that only keeps clear of place names; failing that, they are left out (they are
+context, not data). `places_map` and `cessions_map` call it on every map they draw.
 """
 
 from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.collections import PathCollection
 from matplotlib.figure import Figure
-from matplotlib.text import Annotation
+from matplotlib.path import Path
+from matplotlib.text import Annotation, Text
 from matplotlib.transforms import Bbox
 
 # (x, y) offsets in points and horizontal alignment: the default first, then the alternatives.
@@ -25,6 +29,15 @@ POSITIONS = [
 ]
 MARK = 4  # pixels around a place's marker that no name may cover
 PADDING = 1.0  # pixels of clear space wanted between two texts
+
+
+class MapName(Text):
+    """A country's or a sea's name, with the spots (x, y) where it may go, best first, and for a
+    country the outlines of its land (Paths in data coordinates)."""
+
+    def __init__(self, spots: list[tuple[float, float]], land: list[Path] = (), **options):
+        super().__init__(*spots[0], **options)
+        self.spots, self.land = spots, land
 
 
 def place_labels(axes) -> list[Annotation]:
@@ -65,7 +78,11 @@ def untangle_labels(figure: Figure) -> Figure:
     renderer = FigureCanvasAgg(figure).get_renderer()
     for axes in figure.axes:
         labels = place_labels(axes)
-        fixed = [text for text in axes.texts if text not in labels and text.get_text()]
+        fixed = [
+            text
+            for text in axes.texts
+            if text not in labels and text.get_text() and not isinstance(text, MapName)
+        ]
         placed = [text.get_window_extent(renderer) for text in fixed] + marker_boxes(axes)
         frame = axes.get_window_extent(renderer)
         for label in labels:
@@ -82,17 +99,47 @@ def untangle_labels(figure: Figure) -> Figure:
             else:
                 move(label, *POSITIONS[clashes.index(min(clashes))])
             placed.append(label.get_window_extent(renderer))
-        drop_crowded_country_names(axes, renderer, placed[len(fixed) :], frame)
+        place_map_names(axes, renderer, placed, frame)
     return figure
 
 
-def drop_crowded_country_names(axes, renderer, taken: list, frame) -> None:
-    """Remove a country's name (context, not data) where it runs into a place's name or marker
-    or out of the map."""
-    for text in list(axes.texts):
-        if text.get_gid() != "country":
-            continue
-        box = text.get_window_extent(renderer)
-        outside = box.x0 < frame.x0 or box.x1 > frame.x1 or box.y0 < frame.y0 or box.y1 > frame.y1
-        if outside or overlaps(box, taken):
-            text.remove()
+def on_land(box: Bbox, land: list[Path], axes) -> bool:
+    """Whether the pixel box's corners and edge middles all lie on the land outlined by `land`
+    (always true where no land is given)."""
+    x0, y0, x1, y1 = box.x0, box.y0, box.x1, box.y1
+    points = axes.transData.inverted().transform(
+        [(x0, y0), (x1, y0), (x0, y1), (x1, y1), ((x0 + x1) / 2, y0), ((x0 + x1) / 2, y1)]
+    )
+    return all(any(ring.contains_point(point) for ring in land) for point in points) or not land
+
+
+def crosses(box: Bbox, lines: list[Path]) -> bool:
+    """Whether any of the pixel paths `lines` runs through the pixel box."""
+    return any(line.intersects_bbox(box, filled=False) for line in lines)
+
+
+def free_box(name: MapName, renderer, taken: list, lines: list[Path], frame) -> Bbox | None:
+    """Move `name` to its first free spot, strictly (on its land, across no line) if it can,
+    else only clear of `taken`; return its box there, or None if no spot is free."""
+    for strict in (True, False):
+        for spot in name.spots:
+            name.set_position(spot)
+            box = name.get_window_extent(renderer)
+            inside = frame.x0 <= box.x0 and box.x1 <= frame.x1
+            inside = inside and frame.y0 <= box.y0 and box.y1 <= frame.y1
+            if not inside or overlaps(box, taken):
+                continue
+            if not strict or (on_land(box, name.land, name.axes) and not crosses(box, lines)):
+                return box
+    return None
+
+
+def place_map_names(axes, renderer, taken: list, frame) -> None:
+    """Put each country's and sea's name at its first free spot, or leave it out."""
+    lines = [line.get_transform().transform_path(line.get_path()) for line in axes.lines]
+    for name in [text for text in axes.texts if isinstance(text, MapName)]:
+        box = free_box(name, renderer, taken, lines, frame)
+        if box is None:
+            name.remove()
+        else:
+            taken.append(box)

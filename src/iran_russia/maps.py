@@ -17,15 +17,16 @@ from matplotlib.path import Path
 
 from iran_russia import style
 from iran_russia.data import load
-from iran_russia.map_labels import untangle_labels
+from iran_russia.map_labels import MapName, untangle_labels
 
 SEA_LABELS = {  # where a sea's name may go, in order of preference (the first inside the map)
-    "Caspian Sea": [(50.6, 41.6), (51.0, 39.2), (51.2, 37.3)],
+    "Caspian Sea": [(50.6, 41.6), (51.0, 39.2), (51.2, 37.3), (51.3, 46.45)],
     "Black Sea": [(37.0, 43.0), (40.0, 42.3)],
     "Mediterranean Sea": [(32.5, 34.0), (34.2, 33.0)],
     "Persian Gulf": [(51.2, 27.0), (50.3, 28.6)],
 }
 SMALLEST_NAMED = 0.01  # share of the map a country's visible part must cover to be named
+NAME_SPOTS = 8  # spots tried for a country's name
 TREATY_STYLES = {  # treaty_id: (label, marker, colour)
     "gulistan-1813": ("centre of a land lost in 1813", "o", style.PURPLE),
     "turkmenchay-1828": ("centre of a land lost in 1828", "^", style.VERMILION),
@@ -83,42 +84,38 @@ def draw_countries(axes, outlines: pd.DataFrame, extent, labels: bool = True) ->
     if not labels:
         return
     for name, country in outlines.groupby("name"):
-        spot = name_spot(country, extent)
-        if spot:
-            axes.text(*spot, name.upper(), fontsize=style.SMALL, color=style.MUTED, ha="center",
-                      gid="country")  # fmt: skip
+        spots = name_spots(country, extent)
+        if spots:
+            rings = [Path(part[["longitude", "latitude"]].to_numpy())
+                     for _, part in country.groupby("part")]  # fmt: skip
+            axes.add_artist(MapName(spots, rings, text=name.upper(), fontsize=style.SMALL,
+                                    color=style.MUTED, ha="center", gid="country"))  # fmt: skip
     for sea, spots in SEA_LABELS.items():
         inside = [(x, y) for x, y in spots if west < x < east and south < y < north]
         if inside:
-            axes.text(*inside[0], sea, fontsize=style.SMALL, style="italic", color="#2d5f8a",
-                      ha="center")  # fmt: skip
+            axes.add_artist(MapName(inside, text=sea, fontsize=style.SMALL, style="italic",
+                                    color=style.SEA_INK, ha="center", gid="sea"))  # fmt: skip
 
 
-def name_spot(country: pd.DataFrame, extent) -> tuple[float, float] | None:
-    """Where to write a country's name: a point on its land inside the map (the middle of its
-    visible outline points, or failing that of their bounding box), or None if too little of
-    it shows to name."""
+def name_spots(country: pd.DataFrame, extent) -> list[tuple[float, float]]:
+    """Where a country's name may go, best first: points on its land inside the map, nearest
+    the middle of its visible outline; none if too little of it shows to name."""
     west, east, south, north = extent
     seen = country[country.longitude.between(west + 0.3, east - 0.3)
                    & country.latitude.between(south + 0.3, north - 0.3)]  # fmt: skip
     if seen.empty:
-        return None
-    box = (seen.longitude.max() - seen.longitude.min()) * (
-        seen.latitude.max() - seen.latitude.min()
-    )
-    if box < SMALLEST_NAMED * (east - west) * (north - south):
-        return None
+        return []
+    (x0, x1), (y0, y1) = seen.longitude.agg(["min", "max"]), seen.latitude.agg(["min", "max"])
+    if (x1 - x0) * (y1 - y0) < SMALLEST_NAMED * (east - west) * (north - south):
+        return []
     rings = [
         Path(part[["longitude", "latitude"]].to_numpy()) for _, part in country.groupby("part")
     ]
-    for spot in [
-        (seen.longitude.median(), seen.latitude.median()),
-        ((seen.longitude.min() + seen.longitude.max()) / 2,
-         (seen.latitude.min() + seen.latitude.max()) / 2),
-    ]:  # fmt: skip
-        if any(ring.contains_point(spot) for ring in rings):
-            return spot
-    return None
+    middle = (seen.longitude.median(), seen.latitude.median())
+    grid = [(x0 + (x1 - x0) * i / 8, y0 + (y1 - y0) * j / 8) for i in range(9) for j in range(9)]
+    on_land = [spot for spot in [middle, *grid] if any(ring.contains_point(spot) for ring in rings)]
+    on_land.sort(key=lambda spot: math.dist(spot, middle))
+    return on_land[:NAME_SPOTS]
 
 
 def base_map(extent, title: str):

@@ -37,6 +37,7 @@ GRID = "#dddddd"
 NO_DATA = "#eeeeee"
 LAND = "#f4f1ea"
 WATER = "#d4e6f1"
+SEA_INK = "#2d5f8a"  # names of seas
 BORDER = "#8a8a8a"
 
 

@@ -14,6 +14,7 @@ import re
 
 import ipywidgets as widgets
 import pandas as pd
+from matplotlib.ticker import FuncFormatter
 
 from iran_russia import style
 from iran_russia.eras import BY_NAME
@@ -35,6 +36,7 @@ KIND_STYLES = {  # kind: (colour, hatch): colour-blind-safe colours, told apart 
     "right": (style.PURPLE, "xx"),
 }
 HATCHES = ("", "//", "..", "xx", "--", "++", "oo", "**", "||")  # no two mirror images
+DIRECTIONS = {"to_russia": "to Russia", "to_iran": "to Iran", "mutual": "accepted by both"}
 
 
 def era_treaties(treaties: pd.DataFrame) -> pd.DataFrame:
@@ -76,7 +78,7 @@ def treaty_card_html(treaty, territories: pd.DataFrame) -> str:
         rows.append("<b>Territories and rights moved:</b> none listed in territories.csv.")
     else:
         items = "".join(
-            f"<li>{text(row.name)} ({text(row.kind)}"
+            f"<li>{text(row.name)} ({text(row.kind)}, {DIRECTIONS[row.direction]}"
             + (f"; today in {text(row.modern_country)}" if pd.notna(row.modern_country) else "")
             + ")</li>"
             for row in moved.itertuples()
@@ -122,33 +124,53 @@ def treaty_stepper(treaties: pd.DataFrame, territories: pd.DataFrame) -> Panel:
 
 
 def transfers_chart(treaties: pd.DataFrame, territories: pd.DataFrame):
-    """Territories and rights each treaty of the era moved, one bar per treaty, split by kind."""
+    """What each treaty of the era moved, one row per treaty: bars to the right for what went to
+    Russia, to the left for what came back to Iran, split by kind; rights both sides accepted are
+    counted beside the row."""
     chosen = era_treaties(treaties)
-    counts = (
-        territories[territories.treaty_id.isin(chosen.treaty_id)]
-        .groupby(["treaty_id", "kind"], observed=False)
-        .size()
-        .unstack(fill_value=0)
-        .reindex(columns=list(KINDS), fill_value=0)
-    )
-    order = [treaty for treaty in chosen.treaty_id if treaty in counts.index]
-    counts = counts.loc[order]
+    moved = territories[territories.treaty_id.isin(chosen.treaty_id)]
+    order = [treaty for treaty in chosen.treaty_id if treaty in set(moved.treaty_id)]
     names = chosen.set_index("treaty_id").loc[order]
     labels = [label(row) for _, row in names.iterrows()]
-    figure, axes = style.new_figure(0.5 * len(order) + 1.7, margins=(3.1, 0.4, 0.95, 0.6))
-    left = pd.Series(0, index=counts.index)
-    for kind in KINDS:
-        colour, hatch = KIND_STYLES[kind]
-        axes.barh(labels, counts[kind], left=left, color=colour, hatch=hatch,
-                  edgecolor="black", label=kind)  # fmt: skip
-        left += counts[kind]
-    for y, total in enumerate(left):
-        axes.text(total + 0.2, y, str(total), va="center", fontsize=style.SMALL)
+    figure, axes = style.new_figure(0.5 * len(order) + 1.9, margins=(3.1, 0.4, 1.0, 0.6))
+    for direction, sign in (("to_russia", 1), ("to_iran", -1)):
+        counts = (
+            moved[moved.direction == direction]
+            .groupby(["treaty_id", "kind"], observed=False)
+            .size()
+            .unstack(fill_value=0)
+            .reindex(index=order, columns=list(KINDS), fill_value=0)
+        )
+        start = pd.Series(0, index=counts.index)
+        for kind in KINDS:
+            colour, hatch = KIND_STYLES[kind]
+            axes.barh(labels, sign * counts[kind], left=sign * start, color=colour, hatch=hatch,
+                      edgecolor="black", label=kind if sign == 1 else None)  # fmt: skip
+            start += counts[kind]
+        for y, total in enumerate(start):
+            if total:
+                axes.text(sign * (total + 0.25), y, str(total), va="center",
+                          ha="left" if sign == 1 else "right", fontsize=style.SMALL)  # fmt: skip
+    both = moved[moved.direction == "mutual"].groupby("treaty_id").size()
+    for treaty, count in both.items():
+        axes.text(0.25, order.index(treaty), f"+ {count} accepted by both", va="center",
+                  fontsize=style.SMALL, color=style.MUTED)  # fmt: skip
+    axes.axvline(0, color=style.INK, linewidth=1)
     axes.invert_yaxis()
+    limit = axes.get_xlim()
+    axes.set_xlim(limit[0] - 1, limit[1] + 1)
+    axes.xaxis.set_major_formatter(FuncFormatter(lambda value, _: f"{abs(value):.0f}"))
     axes.set_xlabel("Territories and rights moved (rows of territories.csv)", fontsize=style.SMALL)
+    for x, text, align in (
+        (-0.3, "\u2190 back to Iran", "right"),
+        (0.3, "to Russia \u2192", "left"),
+    ):
+        axes.annotate(text, (x, 1), xycoords=("data", "axes fraction"), xytext=(0, 3),
+                      textcoords="offset points", ha=align, va="bottom", fontsize=style.SMALL,
+                      fontweight="bold")  # fmt: skip
     style.plain_axes(axes)
-    style.legend_above(axes)
-    style.title(figure, "What each treaty moved, 1723–1921")
+    style.legend_under_title(figure, axes, columns=5)
+    style.title(figure, "What each treaty moved, 1723–1921: to Russia, and back to Iran")
     return figure
 
 
