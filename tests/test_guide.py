@@ -10,6 +10,7 @@ from conftest import ROOT
 from iran_russia.tools import guide
 
 STEMS = guide.lesson_stems(ROOT)
+WIDGET = "application/vnd.jupyter.widget-view+json"
 
 
 def test_every_lesson_has_a_guide_page():
@@ -53,12 +54,24 @@ def content_with(stem, change):
     return content
 
 
+def section(content, heading):
+    return next(s for s in content["sections"] if s["heading"].startswith(heading))
+
+
+def all_in_class(content):
+    for s in content["sections"]:
+        if s["route"] == "core":
+            s["read"] = "in class"
+
+
 @pytest.mark.parametrize(
     ("change", "problem"),
     [
         (lambda c: c["sections"].pop(), "headings"),
-        (lambda c: c["sections"][-1].update(minutes=60), "full route"),
-        (lambda c: c.update(core_exercise_minutes=30), "core route"),
+        (lambda c: section(c, "3. Gulistan").update(minutes=2), "takes about 11 minutes to read"),
+        (all_in_class, "45-minute period would need 53 minutes"),
+        (lambda c: section(c, "1. Peter").update(read="before class"), "says where it is read"),
+        (lambda c: section(c, "Key points").update(read="at lunch"), "says where it is read"),
         (lambda c: c["core_exercises"].append("01-nope"), "unknown or listed twice"),
         (lambda c: c["extended_exercises"].append(c["core_exercises"][0]), "listed twice"),
         (lambda c: c.update(discussion=c["discussion"][:4]), "at least 5"),
@@ -67,28 +80,47 @@ def content_with(stem, change):
 def test_a_guide_file_that_does_not_fit_its_lesson_is_refused(change, problem):
     stem = "01_empires_and_mistrust"
     notebook = nbformat.read(ROOT / "notebooks" / f"{stem}.ipynb", as_version=4)
-    headings = list(guide.markdown_sections(notebook))
-    ids = [entry["id"] for entry in guide.read_questions(ROOT, stem)]
-    guide.validate(stem, guide.read_content(ROOT, stem), headings, ids)
+    reading = guide.reading_minutes(notebook)
+    kinds = {entry["id"]: entry["kind"] for entry in guide.read_questions(ROOT, stem)}
+    guide.validate(stem, guide.read_content(ROOT, stem), reading, kinds)
     with pytest.raises(guide.GuideError, match=problem):
-        guide.validate(stem, content_with(stem, change), headings, ids)
+        guide.validate(stem, content_with(stem, change), reading, kinds)
+
+
+def test_reading_time_counts_visible_words_and_outputs_by_hand():
+    words = " ".join(["word"] * 300)  # 2 minutes at 150 words a minute
+    notebook = nbformat.v4.new_notebook()
+    notebook.cells = [
+        nbformat.v4.new_markdown_cell(f"## A\n\n*Core route · about 9 min*\n\n{words}"),
+        nbformat.v4.new_markdown_cell(f"*Figure: x*\n\n<details>{words}</details>"),  # 2 words
+        nbformat.v4.new_code_cell(outputs=[
+            nbformat.v4.new_output("display_data", {"image/png": ""}),  # 1 minute
+            nbformat.v4.new_output("display_data", {WIDGET: {}}),  # 2 minutes
+        ]),
+        nbformat.v4.new_markdown_cell("## B\n\nfive words in this section"),
+    ]  # fmt: skip
+    reading = guide.reading_minutes(notebook)
+    assert reading["A"] == pytest.approx(5 + 2 / 150) and reading["B"] == pytest.approx(5 / 150)
 
 
 def test_routes_add_up_by_hand():
     content = {
         "sections": [
-            {"heading": "A", "minutes": 30, "route": "core", "before_class": True},
-            {"heading": "B", "minutes": 25, "route": "deep", "before_class": False},
+            {"heading": "A", "minutes": 30, "route": "core", "read": "in class"},
+            {"heading": "B", "minutes": 6, "route": "core", "read": "before class"},
+            {"heading": "C", "minutes": 4, "route": "core", "read": "after class"},
+            {"heading": "D", "minutes": 25, "route": "deep"},
         ],
         "core_exercises": ["01-article-6-source", "01-ultimatum-1911"],
-        "core_exercise_minutes": 12,
-        "extended_exercise_minutes": 20,
     }
-    summary = guide.routes_summary("01_empires_and_mistrust", content)
-    assert "(about 42 minutes)" in summary and "(about 87 minutes)" in summary
-    assert "(about 30 minutes) and 2 exercises" in summary
+    kinds = {"01-article-6-source": "classify", "01-ultimatum-1911": "single", "x": "writing"}
+    summary = guide.routes_summary("01_empires_and_mistrust", content, kinds)
+    # 5 to open + 30 in class + 3 (classify) + 2 (single); 65 minutes of sections + 11 of exercises
+    assert "(about 40 minutes): 5 minutes to open" in summary and "(about 76 minutes" in summary
+    assert "(about 30 minutes) and 2 exercises" in summary and "(about 5 minutes), in" in summary
     assert "sections *3. The ultimatum of 1911* and *5. Source analysis: Article 6" in summary
-    assert "**Reading before class:** A." in summary
+    assert "**Before class** (about 6 minutes of reading at home): B." in summary
+    assert "**After class** (about 4 minutes of reading at home): C." in summary
 
 
 @pytest.mark.parametrize("stem", STEMS)

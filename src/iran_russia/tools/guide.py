@@ -4,8 +4,12 @@
     python -m iran_russia.tools.guide --check  # exit 1 if anything written would change
 
 A teacher's notes for a lesson live in instructors/content/NN_name.yaml: each section's minutes
-and route (core = the 45-minute route, deep = a deep dive), the exercises done in class, the
-discussion questions and the common misconceptions. The objectives and key points come from the
+and route (core = the 45-minute route, deep = a deep dive; a core section is read `in class`,
+`before class` or `after class`, the last two as homework), the exercises done in class, the
+discussion questions and the common misconceptions. The minutes are checked against what the lesson holds: no section may
+claim less than its reading time (its visible words at READING_SPEED, plus its figures, widgets
+and printed tables), and a period must hold SETUP_MINUTES, the core sections read in class and
+the class exercises, at the minutes their kinds take. The objectives and key points come from the
 lesson notebook, and the answer key and the writing rubric from data/questions/NN_name.yaml, so
 nothing is typed twice. The lesson notebooks get a route line under every section heading and a
 summary of both routes under "Estimated time" (or at the end of the opening cell).
@@ -21,8 +25,16 @@ import yaml
 from iran_russia.exercises.questions import find
 from iran_russia.paths import project_root
 
-CORE_MINUTES = (40, 45)
-FULL_MINUTES = (80, 95)
+PERIOD = 45  # minutes in a class period
+SETUP_MINUTES = 5  # opening the lesson: logging in, starting Binder or the kernel
+READING_SPEED = 150  # words a minute: an upper-secondary student reading expository prose
+OUTPUT_MINUTES = {"figure": 1, "widget": 2, "table": 0.5}  # to look at one output of each kind
+EXERCISE_MINUTES = {"single": 2, "multiple": 3, "order": 3, "match": 3, "classify": 3,
+                    "numeric": 3, "data": 6, "writing": 6}  # fmt: skip
+READS = ("in class", "before class", "after class")  # where a core section is read
+REFERENCE = {"Sources"}  # sections looked up, not read
+WORD = re.compile(r"[^\W_]+(?:['’–-][^\W_]+)*")
+FIGURE_TEXT = re.compile(r"<details>.*?</details>", re.S)  # text alternatives, folded away
 ROUTE_LINE = re.compile(r"^\*(Core route|Deep dive) · .*\*$")
 ROUTES_BLOCK = "**Routes.**"
 HEADING = re.compile(r"^## (.+)$")
@@ -64,29 +76,77 @@ def markdown_sections(notebook) -> dict[str, str]:
     return sections
 
 
-def minutes(sections: list[dict], route: str | None = None) -> int:
-    return sum(s["minutes"] for s in sections if route is None or s["route"] == route)
+def output_kind(output) -> str:
+    """What a student looks at in a code cell's output: a figure, a widget or a table/text."""
+    data = output.get("data", {})
+    if "image/png" in data:
+        return "figure"
+    return "widget" if "application/vnd.jupyter.widget-view+json" in data else "table"
 
 
-def validate(stem: str, content: dict, headings: list[str], question_ids: list[str]) -> None:
+def reading_minutes(notebook) -> dict[str, float]:
+    """Each '## ' section's reading time: its visible words at READING_SPEED, plus
+    OUTPUT_MINUTES for each output of its code cells."""
+    load, current = {}, None
+    for cell in notebook.cells:
+        if cell.cell_type == "markdown":
+            for line in FIGURE_TEXT.sub("", cell.source).splitlines():
+                match = HEADING.match(line)
+                if match:
+                    current = match.group(1).strip()
+                    load[current] = 0.0
+                elif current is not None and not ROUTE_LINE.match(line):
+                    load[current] += len(WORD.findall(line)) / READING_SPEED
+        elif current is not None:
+            load[current] += sum(OUTPUT_MINUTES[output_kind(o)] for o in cell.get("outputs", []))
+    return load
+
+
+def minutes(sections: list[dict], route: str | None = None, read: str | None = None) -> int:
+    """Minutes of the sections on `route` that are read `read` ('in class', 'before class' or
+    'after class'); None means any."""
+    return sum(
+        s["minutes"]
+        for s in sections
+        if route in (None, s["route"]) and read in (None, s.get("read"))
+    )
+
+
+def exercise_minutes(ids: list[str], kinds: dict[str, str]) -> int:
+    return sum(EXERCISE_MINUTES[kinds[i]] for i in ids)
+
+
+def in_class_minutes(content: dict, kinds: dict[str, str]) -> int:
+    """A 45-minute period's plan: opening, the core sections read in class, and the class
+    exercises."""
+    reading = minutes(content["sections"], "core", "in class")
+    return SETUP_MINUTES + reading + exercise_minutes(content["core_exercises"], kinds)
+
+
+def validate(stem: str, content: dict, reading: dict[str, float], kinds: dict[str, str]) -> None:
     """Raise GuideError if the guide file does not fit its lesson and its questions."""
     listed = [section["heading"] for section in content["sections"]]
-    if listed != headings:
+    if listed != list(reading):
         raise GuideError(f"{stem}: the sections must be the lesson's '## ' headings, in order.")
-    core = minutes(content["sections"], "core") + content["core_exercise_minutes"]
-    full = (
-        minutes(content["sections"])
-        + content["core_exercise_minutes"]
-        + content["extended_exercise_minutes"]
-    )
-    if not CORE_MINUTES[0] <= core <= CORE_MINUTES[1]:
-        raise GuideError(f"{stem}: the core route takes {core} minutes, not {CORE_MINUTES}.")
-    if not FULL_MINUTES[0] <= full <= FULL_MINUTES[1]:
-        raise GuideError(f"{stem}: the full route takes {full} minutes, not {FULL_MINUTES}.")
+    for section in content["sections"]:
+        if (section["route"] == "core") != (section.get("read") in READS):
+            raise GuideError(f"{stem}: '{section['heading']}': a core section says where it is "
+                             f"read, one of {READS}; a deep dive does not.")  # fmt: skip
+        needed = round(reading[section["heading"]])
+        if section["heading"] not in REFERENCE and section["minutes"] < needed:
+            raise GuideError(
+                f"{stem}: '{section['heading']}' takes about {needed} minutes to read, "
+                f"not {section['minutes']}."
+            )
     chosen = content["core_exercises"] + content["extended_exercises"]
-    unknown = sorted(set(chosen) - set(question_ids))
+    unknown = sorted(set(chosen) - set(kinds))
     if unknown or len(chosen) != len(set(chosen)):
         raise GuideError(f"{stem}: exercises unknown or listed twice: {unknown or chosen}.")
+    if in_class_minutes(content, kinds) > PERIOD:
+        raise GuideError(
+            f"{stem}: a {PERIOD}-minute period would need {in_class_minutes(content, kinds)} "
+            "minutes; set more sections as homework or fewer exercises."
+        )
     if len(content["discussion"]) < 5 or len(content["misconceptions"]) < 3:
         raise GuideError(f"{stem}: give at least 5 discussion questions and 3 misconceptions.")
 
@@ -94,8 +154,8 @@ def validate(stem: str, content: dict, headings: list[str], question_ids: list[s
 def route_line(section: dict) -> str:
     label = "Core route" if section["route"] == "core" else "Deep dive"
     time = f"about {section['minutes']} min" if section["minutes"] else "for reference"
-    before = " · can be read before class" if section["before_class"] else ""
-    return f"*{label} · {time}{before}*"
+    home = f" · read {section['read']}" if section.get("read", "in class") != "in class" else ""
+    return f"*{label} · {time}{home}*"
 
 
 def workbook_sections(stem: str, ids: list[str]) -> list[str]:
@@ -117,25 +177,32 @@ def listing(titles: list[str]) -> str:
     return " and ".join([", ".join(marked[:-1]), marked[-1]] if len(marked) > 1 else marked)
 
 
-def routes_summary(stem: str, content: dict) -> str:
-    """The lines a lesson shows about its two routes."""
+def routes_summary(stem: str, content: dict, kinds: dict[str, str]) -> str:
+    """The lines a lesson shows about its routes."""
     sections = content["sections"]
-    core_reading = minutes(sections, "core")
-    core_total = core_reading + content["core_exercise_minutes"]
-    full_total = core_total + minutes(sections, "deep") + content["extended_exercise_minutes"]
-    before = [s["heading"] for s in sections if s["before_class"]]
+    in_class = minutes(sections, "core", "in class")
+    class_exercises = exercise_minutes(content["core_exercises"], kinds)
+    everything = minutes(sections) + exercise_minutes(list(kinds), kinds)
     lines = [
         ROUTES_BLOCK,
-        f"- **In a 45-minute period** (about {core_total} minutes): the sections marked *Core "
-        f"route* (about {core_reading} minutes) and {len(content['core_exercises'])} exercises of "
-        f"the workbook `exercises/{stem}.ipynb` (about {content['core_exercise_minutes']} "
-        f"minutes), in its sections {listing(workbook_sections(stem, content['core_exercises']))}.",
-        f"- **In 90 minutes, or on your own** (about {full_total} minutes): every section, the "
-        "*Deep dive* ones too, and the rest of the workbook.",
+        f"- **In a 45-minute period** (about {in_class_minutes(content, kinds)} minutes): "
+        f"{SETUP_MINUTES} minutes to open the lesson, the *Core route* sections read in class "
+        f"(about {in_class} minutes) and {len(content['core_exercises'])} exercises of the "
+        f"workbook `exercises/{stem}.ipynb` (about {class_exercises} minutes), in its sections "
+        f"{listing(workbook_sections(stem, content['core_exercises']))}.",
     ]
-    if before:
-        listed = "; ".join(before)
-        lines.append(f"- **Reading before class:** {listed}{'' if listed[-1] in '.?!' else '.'}")
+    for read in ("before class", "after class"):
+        homework = [s["heading"] for s in sections if s.get("read") == read]
+        if homework:
+            listed = "; ".join(homework)
+            lines.append(
+                f"- **{read.capitalize()}** (about {minutes(sections, 'core', read)} minutes of "
+                f"reading at home): {listed}{'' if listed[-1] in '.?!' else '.'}"
+            )
+    lines.append(
+        f"- **On your own** (about {everything} minutes, over one or more sittings): every "
+        "section, the *Deep dive* ones too, and the whole workbook."
+    )
     return "\n".join(lines)
 
 
@@ -167,10 +234,10 @@ def marked_source(source: str, routes: dict[str, dict], summary: str, opening: b
     return re.sub(r"\n{3,}", "\n\n", text).strip("\n")
 
 
-def mark_lesson(notebook, stem: str, content: dict) -> None:
+def mark_lesson(notebook, stem: str, content: dict, kinds: dict[str, str]) -> None:
     """Put route lines and the routes summary into a lesson notebook, in place."""
     routes = {section["heading"]: section for section in content["sections"]}
-    summary = routes_summary(stem, content)
+    summary = routes_summary(stem, content, kinds)
     has_estimate = "Estimated time" in routes
     opening = next(i for i, c in enumerate(notebook.cells) if c.cell_type == "markdown")
     for index, cell in enumerate(notebook.cells):
@@ -232,16 +299,17 @@ def guide_page(title: str, stem: str, content: dict, lesson: dict, entries: list
     for name, heading in SECTION_NAMES.items():
         if heading in lesson:
             parts += ["", f"## {name.capitalize()} (from the lesson)", "", lesson[heading].strip()]
-    summary = routes_summary(stem, content).replace(ROUTES_BLOCK, "").strip()
+    kinds = {entry["id"]: entry["kind"] for entry in entries}
+    summary = routes_summary(stem, content, kinds).replace(ROUTES_BLOCK, "").strip()
     parts += ["", "## Routes", "", summary, ""]
     parts += table(
-        ["section", "route", "minutes", "before class?"],
+        ["section", "route", "minutes", "read"],
         [
             [
                 s["heading"],
                 s["route"].replace("deep", "deep dive"),
                 s["minutes"],
-                "yes" if s["before_class"] else "",
+                s.get("read", ""),
             ]
             for s in sections
         ],
@@ -249,7 +317,7 @@ def guide_page(title: str, stem: str, content: dict, lesson: dict, entries: list
     )
     for label, key in [
         ("In class (45 minutes)", "core_exercises"),
-        ("Added in 90 minutes", "extended_exercises"),
+        ("Added on your own or in a second period", "extended_exercises"),
     ]:
         parts += ["", f"**{label}:** {', '.join(f'`{i}`' for i in content[key]) or 'none'}."]
     parts += ["", "## Discussion questions", ""]
@@ -289,8 +357,9 @@ def build(root: Path) -> dict[Path, str]:
         path = root / "notebooks" / f"{stem}.ipynb"
         notebook = nbformat.read(path, as_version=4)
         lesson_sections = markdown_sections(notebook)
-        validate(stem, content, list(lesson_sections), [entry["id"] for entry in entries])
-        mark_lesson(notebook, stem, content)
+        kinds = {entry["id"]: entry["kind"] for entry in entries}
+        validate(stem, content, reading_minutes(notebook), kinds)
+        mark_lesson(notebook, stem, content, kinds)
         written[path] = nbformat.writes(notebook) + "\n"
         title = next(
             line
