@@ -6,10 +6,11 @@
 A teacher's notes for a lesson live in instructors/content/NN_name.yaml: each section's minutes
 and route (core = the 45-minute route, deep = a deep dive; a core section is read `in class`,
 `before class` or `after class`, the last two as homework), the exercises done in class, the
-discussion questions and the common misconceptions. The minutes are checked against what the lesson holds: no section may
-claim less than its reading time (its visible words at READING_SPEED, plus its figures, widgets
-and printed tables), and a period must hold SETUP_MINUTES, the core sections read in class and
-the class exercises, at the minutes their kinds take. The objectives and key points come from the
+discussion questions and the common misconceptions. The minutes are checked against what the
+lesson holds: no section may claim less than its reading time (its visible words at
+READING_SPEED, plus its figures, widgets and printed tables), and a period must hold
+SETUP_MINUTES, the core sections read in class and the class exercises, at the minutes their
+kinds take. The objectives and key points come from the
 lesson notebook, and the answer key and the writing rubric from data/questions/NN_name.yaml, so
 nothing is typed twice. The lesson notebooks get a route line under every section heading and a
 summary of both routes under "Estimated time" (or at the end of the opening cell).
