@@ -17,20 +17,20 @@ def test_count_rows_filters_by_values_and_lists():
 
 def test_aggregates_match_pandas():
     tiv = load("arms_tiv")
-    iran = tiv[tiv.direction == "iran_to_russia"].tiv_musd
+    iran = tiv[tiv.direction == "iran_to_russia"].tiv_millions
     where = {"direction": "iran_to_russia"}
-    assert COMPUTATIONS["sum_of"]("arms_tiv", "tiv_musd", where) == iran.sum()
-    assert COMPUTATIONS["max_of"]("arms_tiv", "tiv_musd", where) == iran.max()
-    assert COMPUTATIONS["min_of"]("arms_tiv", "tiv_musd", where) == iran.min()
-    assert COMPUTATIONS["mean_of"]("arms_tiv", "tiv_musd", where) == iran.mean()
+    assert COMPUTATIONS["sum_of"]("arms_tiv", "tiv_millions", where) == iran.sum()
+    assert COMPUTATIONS["max_of"]("arms_tiv", "tiv_millions", where) == iran.max()
+    assert COMPUTATIONS["min_of"]("arms_tiv", "tiv_millions", where) == iran.min()
+    assert COMPUTATIONS["mean_of"]("arms_tiv", "tiv_millions", where) == iran.mean()
 
 
 def test_year_filters_use_the_year_column_or_the_date():
     tiv = load("arms_tiv")
     window = tiv[(tiv.direction == "russia_to_iran") & tiv.year.between(1992, 2011)]
-    expected = int(window.loc[window.tiv_musd.idxmax(), "year"])
+    expected = int(window.loc[window.tiv_millions.idxmax(), "year"])
     where = {"direction": "russia_to_iran"}
-    assert COMPUTATIONS["year_of_max"]("arms_tiv", "tiv_musd", where, [1992, 2011]) == expected
+    assert COMPUTATIONS["year_of_max"]("arms_tiv", "tiv_millions", where, [1992, 2011]) == expected
     events = load("events")
     in_1990s = events.date.dt.year.between(1990, 1999).sum()
     assert COMPUTATIONS["count_rows"]("events", years=[1990, 1999]) == in_1990s
@@ -55,7 +55,7 @@ def lesson_index_by_hand(events, weights, method):
     yearly = pd.DataFrame(
         {
             "events": events.groupby(events.date.dt.year).score.mean().astype(float),
-            "arms": np.log10(1 + tiv.groupby("year").tiv_musd.sum()),
+            "arms": np.log10(1 + tiv.groupby("year").tiv_millions.sum()),
             "unga": russia[russia.roll_calls >= 10].set_index("year").agreement,
         }
     )[list(weights)]

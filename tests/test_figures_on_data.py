@@ -106,7 +106,7 @@ def test_arms_bars_are_the_tiv_above_and_below_the_axis():
     signs = recent.direction.map({"russia_to_iran": 1, "iran_to_russia": -1})
     expected = Counter(
         (int(year), round(sign * value, 6))
-        for year, sign, value in zip(recent.year, signs, recent.tiv_musd, strict=True)
+        for year, sign, value in zip(recent.year, signs, recent.tiv_millions, strict=True)
     )
     assert heights == expected
 

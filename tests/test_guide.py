@@ -120,8 +120,11 @@ def test_routes_add_up_by_hand():
     summary = guide.routes_summary("01_empires_and_mistrust", content, kinds)
     # 5 to open + 30 in class + 3 (classify) + 2 (single); 65 minutes of sections + 11 of exercises
     assert "(about 40 minutes): 5 minutes to open" in summary and "(about 76 minutes" in summary
-    assert "(about 30 minutes) and 2 exercises" in summary and "(about 5 minutes), in" in summary
-    assert "sections *3. The ultimatum of 1911* and *5. Source analysis: Article 6" in summary
+    assert "(about 30 minutes) and 2 exercises" in summary
+    assert (
+        "(about 5 minutes): `01-ultimatum-1911` (in *3. The ultimatum of 1911*) and "
+        "`01-article-6-source` (in *5. Source analysis: Article 6"
+    ) in summary
     assert "**Before class** (about 6 minutes of reading at home): B." in summary
     assert "**After class** (about 4 minutes of reading at home): C." in summary
 

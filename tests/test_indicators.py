@@ -39,7 +39,7 @@ def tiny_tables() -> dict[str, pd.DataFrame]:
             {
                 "year": [2000, 2000, 2001, 2001],
                 "direction": ["russia_to_iran", "iran_to_russia"] * 2,
-                "tiv_musd": [90.0, 9.0, 0.0, 0.0],
+                "tiv_millions": [90.0, 9.0, 0.0, 0.0],
             }
         ),
         "trade": pd.DataFrame(

@@ -172,7 +172,7 @@ def tiv_panel(
         rows = shown[shown.direction == direction]
         axes.bar(
             rows.year,
-            sign * rows.tiv_musd,
+            sign * rows.tiv_millions,
             color=colour,
             hatch=hatch,
             edgecolor="white" if hatch else colour,
@@ -203,21 +203,21 @@ def tiv_panel(
     axes.yaxis.set_major_formatter(lambda value, _: f"{abs(value):,.0f}")
     axes.xaxis.get_major_locator().set_params(integer=True, nbins=6)
     style.plain_axes(axes)
-    sizes = shown.tiv_musd.sort_values(ascending=False).tolist() + [0.0, 0.0]
+    sizes = shown.tiv_millions.sort_values(ascending=False).tolist() + [0.0, 0.0]
     cut = 2.5 * sizes[1] if zoom and sizes[0] > 3 * sizes[1] > 0 else None
     peaks = {}
     for direction, sign, colour, _, label in DIRECTIONS:
         rows = shown[shown.direction == direction]
-        if rows.tiv_musd.max() > 0:
-            peak = rows.loc[rows.tiv_musd.idxmax()]
-            height = min(peak.tiv_musd, cut or peak.tiv_musd)
+        if rows.tiv_millions.max() > 0:
+            peak = rows.loc[rows.tiv_millions.idxmax()]
+            height = min(peak.tiv_millions, cut or peak.tiv_millions)
             peaks[sign] = height
             arrow = "▲" if sign > 0 else "▼"
             where = (peak.year - first) / max(last - first, 1)
             label = label.replace("Russia/USSR", "Russia") if first > 1991 else label
             joiner = "\n" if zoom else " "  # a narrow panel takes the label on two lines
-            text = f"{arrow} {label}:{joiner}peak {peak.tiv_musd:,.0f} ({int(peak.year)})"
-            if height < peak.tiv_musd:
+            text = f"{arrow} {label}:{joiner}peak {peak.tiv_millions:,.0f} ({int(peak.year)})"
+            if height < peak.tiv_millions:
                 text += ", cut"
             beside = -1 if where > 0.5 else 1  # in a zoom panel, beside the bar, not over it
             axes.annotate(

@@ -96,7 +96,7 @@ def raw_indicators(tables: Mapping[str, pd.DataFrame] | None = None) -> pd.DataF
     ]
     columns = {
         "events": events.groupby(events.date.dt.year).score.mean().astype(float),
-        "arms": tiv.groupby("year").tiv_musd.sum(),
+        "arms": tiv.groupby("year").tiv_millions.sum(),
         "trade": trade.groupby("year").value_musd.sum(min_count=1),
         "visits": meetings.date.dt.year.value_counts(),
         "unga": votes.set_index("year").agreement,

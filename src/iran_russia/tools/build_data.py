@@ -71,7 +71,7 @@ def arms_tiv(raw: Path) -> pd.DataFrame:
         {
             "year": sipri["year"],
             "direction": sipri["direction"].map(DIRECTIONS),
-            "tiv_musd": sipri["tiv_best"].round(2),
+            "tiv_millions": sipri["tiv_best"].round(2),
             "basis": basis,
             "source_ids": sources,
         }

@@ -159,23 +159,22 @@ def route_line(section: dict) -> str:
     return f"*{label} · {time}{home}*"
 
 
-def workbook_sections(stem: str, ids: list[str]) -> list[str]:
-    """The workbook sections ("3. The ultimatum of 1911") that hold the exercises `ids`, in the
-    workbook's order, each once."""
+def workbook_places(stem: str, ids: list[str]) -> list[str]:
+    """Each exercise of `ids`, named with the workbook section that holds it, in the workbook's
+    order: "`01-ultimatum-1911` (in *3. The ultimatum of 1911*)"."""
     workbook = nbformat.read(project_root() / "solutions" / f"{stem}.ipynb", as_version=4)
     heading, found = "", []
     for cell in workbook.cells:
         if cell.cell_type == "markdown" and cell.source.startswith("## "):
             heading = cell.source.splitlines()[0][3:].strip()
-        elif cell.cell_type == "code" and any(f'"{i}"' in cell.source for i in ids):
-            found.append(heading)
+        elif cell.cell_type == "code":
+            found += [f"`{i}` (in *{heading}*)" for i in ids if f'"{i}"' in cell.source]
     return list(dict.fromkeys(found))
 
 
-def listing(titles: list[str]) -> str:
-    """Titles in italics, joined as in a sentence: *a*, *b* and *c*."""
-    marked = [f"*{title}*" for title in titles]
-    return " and ".join([", ".join(marked[:-1]), marked[-1]] if len(marked) > 1 else marked)
+def listing(items: list[str]) -> str:
+    """Items joined as in a sentence: a, b and c."""
+    return " and ".join([", ".join(items[:-1]), items[-1]] if len(items) > 1 else items)
 
 
 def routes_summary(stem: str, content: dict, kinds: dict[str, str]) -> str:
@@ -189,8 +188,8 @@ def routes_summary(stem: str, content: dict, kinds: dict[str, str]) -> str:
         f"- **In a 45-minute period** (about {in_class_minutes(content, kinds)} minutes): "
         f"{SETUP_MINUTES} minutes to open the lesson, the *Core route* sections read in class "
         f"(about {in_class} minutes) and {len(content['core_exercises'])} exercises of the "
-        f"workbook `exercises/{stem}.ipynb` (about {class_exercises} minutes), in its sections "
-        f"{listing(workbook_sections(stem, content['core_exercises']))}.",
+        f"workbook `exercises/{stem}.ipynb` (about {class_exercises} minutes): "
+        f"{listing(workbook_places(stem, content['core_exercises']))}.",
     ]
     for read in ("before class", "after class"):
         homework = [s["heading"] for s in sections if s.get("read") == read]
