@@ -187,14 +187,18 @@ def test_text_from_the_data_is_escaped():
 # The supply chart
 
 
-def test_short_names_drop_brackets_and_cut_at_a_word():
+def test_short_names_drop_brackets_and_wrap_at_a_word():
     assert short_name("Tor-M1 (SA-15) short-range air-defence system") == (
-        "Tor-M1 short-range air-defence system"
+        "Tor-M1 short-range air-defence\nsystem"
     )
+    assert short_name("S-200VE long-range surface-to-air missile system") == (
+        "S-200VE long-range\nsurface-to-air missile system"
+    ), "hyphenated words stay whole"
     long = short_name(
         "Shahed-136 production know-how / licence ('franchise') for the Alabuga plant"
     )
-    assert long.endswith("…") and len(long) <= 39 and "(" not in long
+    lines = long.split("\n")
+    assert len(lines) == 2 and all(len(line) <= 32 for line in lines) and "(" not in long
 
 
 def test_the_chart_has_a_panel_per_direction_and_a_row_per_deal(deals):

@@ -118,15 +118,15 @@ def test_routes_add_up_by_hand():
     }
     kinds = {"01-article-6-source": "classify", "01-ultimatum-1911": "single", "x": "writing"}
     summary = guide.routes_summary("01_empires_and_mistrust", content, kinds)
-    # 5 to open + 30 in class + 3 (classify) + 2 (single); 65 minutes of sections + 11 of exercises
-    assert "(about 40 minutes): 5 minutes to open" in summary and "(about 76 minutes" in summary
-    assert "(about 30 minutes) and 2 exercises" in summary
-    assert (
-        "(about 5 minutes): `01-ultimatum-1911` (in *3. The ultimatum of 1911*) and "
-        "`01-article-6-source` (in *5. Source analysis: Article 6"
-    ) in summary
-    assert "**Before class** (about 6 minutes of reading at home): B." in summary
-    assert "**After class** (about 4 minutes of reading at home): C." in summary
+    # 5 to open + 30 in class + 3 (classify) + 2 (single) + 5 to discuss; 65 of sections + 11
+    assert "(about 45 min): open the lesson (5 min)" in summary and "(about 76 min" in summary
+    assert "read the other *Core route* sections (30 min)" in summary
+    assert "do `01-ultimatum-1911` (§3) and `01-article-6-source` (§5) in the workbook" in summary
+    assert "(5 min); discuss (5 min)." in summary
+    assert "**Before class** (about 6 min, at home): B." in summary
+    assert "**After class** (about 4 min, at home): C." in summary
+    lines = summary.splitlines()
+    assert lines[1].startswith("- **Before class**") and lines[3].startswith("- **After class**")
 
 
 @pytest.mark.parametrize("stem", STEMS)

@@ -20,6 +20,7 @@ comes from data/ and is HTML-escaped.
 """
 
 import re
+import textwrap
 
 import ipywidgets as widgets
 import pandas as pd
@@ -34,6 +35,7 @@ STATUS_STYLES = {  # status: (line style, marker, filled, legend label)
     "cancelled": (":", "x", True, "cancelled"),
 }
 STATUSES = list(STATUS_STYLES)
+ORDER_MARK = "o"  # drawn open: the year a delivered deal was ordered
 ANY_STATUS = "all"
 DIRECTIONS = {"Russia": "Russia → Iran", "Iran": "Iran → Russia"}  # supplier: direction
 BOTH_DIRECTIONS = "both directions"
@@ -48,7 +50,7 @@ COLUMNS = [
     "quantity",
     "what is uncertain",
 ]
-LABEL_LENGTH = 38
+LABEL_WIDTH = 32  # characters in a line of a row's name
 
 
 def deal_years(deals: pd.DataFrame) -> pd.Series:
@@ -161,11 +163,10 @@ def deal_explorer(deals: pd.DataFrame, years: tuple[int, int] | None = None) -> 
 
 
 def short_name(system: str) -> str:
-    """A weapon system's name without bracketed detail, cut at a word to fit beside a chart row."""
+    """A weapon system's name without bracketed detail, wrapped to fit beside a chart row in
+    at most two lines (cut at a word, with an ellipsis, if longer)."""
     name = " ".join(re.sub(r"\([^)]*\)", " ", system).split())
-    if len(name) <= LABEL_LENGTH:
-        return name
-    return name[: LABEL_LENGTH + 1].rsplit(" ", 1)[0].rstrip(" /,;") + "…"
+    return textwrap.fill(name, LABEL_WIDTH, max_lines=2, placeholder=" …", break_on_hyphens=False)
 
 
 def supply_by_year(deals: pd.DataFrame, since: int = 2015, until: int | None = None):
@@ -188,9 +189,11 @@ def supply_by_year(deals: pd.DataFrame, since: int = 2015, until: int | None = N
         colour = DIRECTION_COLOURS[direction]
         for row, deal in enumerate(group.itertuples()):
             line, marker, filled, _ = STATUS_STYLES[str(deal.status)]
-            axes.plot([deal.start, deal.end], [row, row], line, color=colour, linewidth=2.5)
+            width = 2.5 if line == "-" else 1.2  # a thin dash cannot pass for a mark
+            axes.plot([deal.start, deal.end], [row, row], line, color=colour, linewidth=width)
+            ordered = filled and pd.notna(deal.delivery_first) and deal.start < deal.delivery_first
             axes.plot(
-                [deal.start, deal.end],
+                [deal.delivery_first if ordered else deal.start, deal.end],
                 [row, row],
                 linestyle="none",
                 marker=marker,
@@ -198,6 +201,9 @@ def supply_by_year(deals: pd.DataFrame, since: int = 2015, until: int | None = N
                 color=colour,
                 markerfacecolor=colour if filled else "white",
             )
+            if ordered:  # the order year, before the first delivery, as an open circle
+                axes.plot(deal.start, row, marker=ORDER_MARK, markersize=8, color=colour,
+                          markerfacecolor="white", linestyle="none")  # fmt: skip
             if pd.notna(deal.quantity):
                 axes.annotate(
                     f"{int(deal.quantity):,}",
@@ -228,6 +234,8 @@ def supply_by_year(deals: pd.DataFrame, since: int = 2015, until: int | None = N
                 label=label,
                 markerfacecolor="black" if filled else "white",
             )
+    panels[0].plot([], [], linestyle="none", marker=ORDER_MARK, color="black", markersize=7,
+                   markerfacecolor="white", label="year ordered, before delivery")  # fmt: skip
     style.legend_under_title(figure, panels[0], columns=2)
     style.title(figure, "Who supplied whom: arms deals between Russia and Iran")
     style.source_line(figure, "Numbers beside a row: quantity (for reported deals, a reported or "

@@ -88,23 +88,24 @@ def timeline_strip(events: pd.DataFrame, era: str | None = None):
     return figure
 
 
-STACK_STEP = 0.3  # score units between marks stacked at one score and (almost) one date
-STACK_NOTE = "Marks that would\nhide one another\nare raised a little\nabove their score."
+SPREAD = (0, 1, -1, 2, -2)  # sideways steps, in mark widths, for marks that would coincide
+STACK_NOTE = "Marks that would\nhide one another\nare moved a little\nsideways."
 
 
-def stacked(x: pd.Series, score: pd.Series, width: float) -> pd.Series:
-    """Each mark's height: its score, raised by STACK_STEP on the lowest level where no mark at
-    the same score lies within `width` years before it (after three levels it starts again at
-    the score), so that marks at one score and date do not sit exactly on one another."""
-    heights = score.astype(float).copy()
+def spread(x: pd.Series, score: pd.Series, width: float) -> pd.Series:
+    """Each mark's position in time: its date, moved sideways by a step of SPREAD (in units of
+    `width` years) on the first level where no mark at the same score lies within `width` years
+    before it, so that marks at one score and date do not sit on one another and every mark
+    stays at its score."""
+    moved = x.astype(float).copy()
     for _, group in pd.DataFrame({"x": x, "score": score}).groupby("score"):
-        level_ends: list[float] = []  # the x of the last mark on each level
+        level_ends: list[float] = []  # the date of the last mark on each level
         for index, at in group.x.sort_values().items():
             level = next((n for n, end in enumerate(level_ends) if at - end >= width),
                          len(level_ends))  # fmt: skip
             level_ends[level : level + 1] = [at]
-            heights[index] += STACK_STEP * (level % 3)  # at most 0.6 above, never at the next score
-    return heights
+            moved[index] += width * SPREAD[level % len(SPREAD)]
+    return moved
 
 
 def score_timeline(
@@ -119,13 +120,14 @@ def score_timeline(
     if years:
         events = events[events.date.dt.year.between(*years)]
     events = events.assign(x=in_years(events.date))
-    events = events.assign(y=stacked(events.x, events.score, (last - first) / 150))
+    width = (last - first) / 150  # one mark's width, in years
+    events = events.assign(x=spread(events.x, events.score, width))
     for status, marker in STATUS_MARKERS.items():
         subset = events[events.status == status]
         confirmed = status == "confirmed"
         axes.scatter(
             subset.x,
-            subset.y,
+            subset.score,
             marker=marker,
             color="black",
             s=16 if confirmed else 36,
@@ -135,7 +137,8 @@ def score_timeline(
             label=status,
         )
     axes.axhline(0, color=style.MUTED, linewidth=0.8)
-    axes.set_xlim(first - (last - first) / 100, last + (last - first) / 100)
+    room = width * max(SPREAD) + (last - first) / 100  # marks moved sideways stay in view
+    axes.set_xlim(first - room, last + room)
     axes.xaxis.get_major_locator().set_params(integer=True)
     axes.set_ylim(-11, 11)
     axes.set_yticks(range(-10, 11, 2))
@@ -320,7 +323,9 @@ def arms_transfers(
         )
     style.title(figure, "Arms transfers between Russia and Iran, by direction")
     style.source_line(
-        figure, f"Information from the SIPRI Arms Transfers Database; TIV data end in {data_end}"
+        figure,
+        "Information from the SIPRI Arms Transfers Database; "
+        f"the series' extract ends in {data_end}",
     )
     return figure
 
@@ -428,13 +433,18 @@ def draft_label(date, subject: str, document: str = "", width: int = 46) -> str:
 
 
 def council_votes(votes: pd.DataFrame):
-    """How the five permanent members voted on each Security Council text, with the tally."""
+    """How the five permanent members voted on each Security Council text, with the tally and
+    whether the text was adopted."""
     rows = [
         draft_label(date, subject, document)
         for date, subject, document in zip(votes.date, votes.subject, votes.document, strict=True)
     ]
     cast = votes[list(MEMBERS)].astype(str).values.tolist()
-    tally = [f"{y}–{n}–{a}" for y, n, a in zip(votes.yes, votes.no, votes.abstain, strict=True)]
+    outcome = votes.adopted.map({"yes": "adopted", "no": "failed"})
+    tally = [
+        f"{y}–{n}–{a}\n{result}"
+        for y, n, a, result in zip(votes.yes, votes.no, votes.abstain, outcome, strict=True)
+    ]
     years = votes.date.dt.year
     moscow = "USSR" if years.max() < 1992 else "USSR/Russia" if years.min() < 1992 else "Russia"
     members = [moscow, *list(MEMBERS.values())[1:]]

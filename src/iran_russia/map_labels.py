@@ -3,12 +3,13 @@
 `places_map` writes each place's name up and to the right of its marker. Where places crowd
 together (the Syrian coast, the Caucasus) names run into each other or into a country's name.
 `untangle_labels(figure)` tries each name in a few other positions around its marker (below,
-above or below its middle, then to the left) and keeps the first one that overlaps no text
-already placed and no other place's marker; a name that fits nowhere goes where it clashes
-least. Country and sea names (`MapName`) then take the first of their spots where they cover no
-place's name or marker, cross no drawn line and, for a country, stay on its land; failing that,
-the first spot that only keeps clear of place names; failing that, they are left out (they are
-context, not data). `places_map` and `cessions_map` call it on every map they draw.
+above or below its middle, to the left, then further out) and keeps the first one that
+overlaps no text already placed, no other place's marker and no line or route arrow; a name
+that fits nowhere goes where it clashes least. Country and sea names (`MapName`) then take the
+first of their spots where they cover no place's name or marker, cross no line and, for a
+country, stay on its land; failing that, the first that crosses no line; failing that, the
+first clear of place names; failing that, they are left out (they are context, not data).
+`places_map` and `cessions_map` call it on every map they draw.
 """
 
 from matplotlib.backends.backend_agg import FigureCanvasAgg
@@ -26,6 +27,10 @@ POSITIONS = [
     ((0, -14), "center"),
     ((-4, 4), "right"),
     ((-4, -10), "right"),
+    ((6, -3), "left"),
+    ((-6, -3), "right"),
+    ((0, 16), "center"),
+    ((0, -24), "center"),
 ]
 MARK = 4  # pixels around a place's marker that no name may cover
 PADDING = 1.0  # pixels of clear space wanted between two texts
@@ -85,6 +90,7 @@ def untangle_labels(figure: Figure) -> Figure:
         ]
         placed = [text.get_window_extent(renderer) for text in fixed] + marker_boxes(axes)
         frame = axes.get_window_extent(renderer)
+        lines = line_paths(axes)
         for label in labels:
             clashes = []
             own = axes.transData.transform(label.xy)
@@ -93,13 +99,13 @@ def untangle_labels(figure: Figure) -> Figure:
                 move(label, offset, alignment)
                 box = label.get_window_extent(renderer)
                 outside = box.x0 < frame.x0 or box.x1 > frame.x1
-                clashes.append(overlaps(box, others) + 100 * outside)
+                clashes.append(overlaps(box, others) + crosses(box, lines) + 100 * outside)
                 if not clashes[-1]:
                     break
             else:
                 move(label, *POSITIONS[clashes.index(min(clashes))])
             placed.append(label.get_window_extent(renderer))
-        place_map_names(axes, renderer, placed, frame)
+        place_map_names(axes, renderer, placed, lines, frame)
     return figure
 
 
@@ -118,25 +124,39 @@ def crosses(box: Bbox, lines: list[Path]) -> bool:
     return any(line.intersects_bbox(box, filled=False) for line in lines)
 
 
+def line_paths(axes) -> list[Path]:
+    """The map's lines in pixels: drawn lines (outlines, frontiers) and route arrows, each
+    arrow as the straight segment from its start to its end."""
+    paths = [line.get_transform().transform_path(line.get_path()) for line in axes.lines]
+    arrows = [text for text in axes.texts if isinstance(text, Annotation) and text.arrow_patch]
+    return paths + [Path(axes.transData.transform([a.xyann, a.xy])) for a in arrows]
+
+
 def free_box(name: MapName, renderer, taken: list, lines: list[Path], frame) -> Bbox | None:
-    """Move `name` to its first free spot, strictly (on its land, across no line) if it can,
-    else only clear of `taken`; return its box there, or None if no spot is free."""
-    for strict in (True, False):
-        for spot in name.spots:
-            name.set_position(spot)
-            box = name.get_window_extent(renderer)
-            inside = frame.x0 <= box.x0 and box.x1 <= frame.x1
-            inside = inside and frame.y0 <= box.y0 and box.y1 <= frame.y1
-            if not inside or overlaps(box, taken):
-                continue
-            if not strict or (on_land(box, name.land, name.axes) and not crosses(box, lines)):
+    """Move `name` to its first free spot: on its land and across no line if it can, else
+    across no line, else only clear of `taken`; return its box there, or None if none is free."""
+    boxes = []
+    for spot in name.spots:
+        name.set_position(spot)
+        box = name.get_window_extent(renderer)
+        inside = frame.x0 <= box.x0 and box.x1 <= frame.x1
+        if inside and frame.y0 <= box.y0 and box.y1 <= frame.y1 and not overlaps(box, taken):
+            boxes.append((spot, box))
+    tiers = [
+        lambda box: on_land(box, name.land, name.axes) and not crosses(box, lines),
+        lambda box: not crosses(box, lines),
+        lambda box: True,
+    ]
+    for fits in tiers:
+        for spot, box in boxes:
+            if fits(box):
+                name.set_position(spot)
                 return box
     return None
 
 
-def place_map_names(axes, renderer, taken: list, frame) -> None:
+def place_map_names(axes, renderer, taken: list, lines: list[Path], frame) -> None:
     """Put each country's and sea's name at its first free spot, or leave it out."""
-    lines = [line.get_transform().transform_path(line.get_path()) for line in axes.lines]
     for name in [text for text in axes.texts if isinstance(text, MapName)]:
         box = free_box(name, renderer, taken, lines, frame)
         if box is None:

@@ -26,7 +26,7 @@ SEA_LABELS = {  # where a sea's name may go, in order of preference (the first i
     "Persian Gulf": [(51.2, 27.0), (50.3, 28.6)],
 }
 SMALLEST_NAMED = 0.01  # share of the map a country's visible part must cover to be named
-NAME_SPOTS = 8  # spots tried for a country's name
+NAME_SPOTS = 30  # spots tried for a country's name
 TREATY_STYLES = {  # treaty_id: (label, marker, colour)
     "gulistan-1813": ("centre of a land lost in 1813", "o", style.PURPLE),
     "turkmenchay-1828": ("centre of a land lost in 1828", "^", style.VERMILION),

@@ -9,11 +9,11 @@ and route (core = the 45-minute route, deep = a deep dive; a core section is rea
 discussion questions and the common misconceptions. The minutes are checked against what the
 lesson holds: no section may claim less than its reading time (its visible words at
 READING_SPEED, plus its figures, widgets and printed tables), and a period must hold
-SETUP_MINUTES, the core sections read in class and the class exercises, at the minutes their
-kinds take. The objectives and key points come from the
-lesson notebook, and the answer key and the writing rubric from data/questions/NN_name.yaml, so
-nothing is typed twice. The lesson notebooks get a route line under every section heading and a
-summary of both routes under "Estimated time" (or at the end of the opening cell).
+SETUP_MINUTES, the core sections read in class, the class exercises (at the minutes their kinds
+take) and DISCUSSION_MINUTES. The objectives and key points come from the lesson notebook, and
+the answer key and the writing rubric from data/questions/NN_name.yaml, so nothing is typed
+twice. The lesson notebooks get a route line under every section heading and a summary of the
+routes under "Estimated time" (or at the end of the opening cell).
 """
 
 import re
@@ -28,6 +28,7 @@ from iran_russia.paths import project_root
 
 PERIOD = 45  # minutes in a class period
 SETUP_MINUTES = 5  # opening the lesson: logging in, starting Binder or the kernel
+DISCUSSION_MINUTES = 5  # the teacher's debrief: a discussion question or the exercises' answers
 READING_SPEED = 150  # words a minute: an upper-secondary student reading expository prose
 OUTPUT_MINUTES = {"figure": 1, "widget": 2, "table": 0.5}  # to look at one output of each kind
 EXERCISE_MINUTES = {"single": 2, "multiple": 3, "order": 3, "match": 3, "classify": 3,
@@ -118,10 +119,11 @@ def exercise_minutes(ids: list[str], kinds: dict[str, str]) -> int:
 
 
 def in_class_minutes(content: dict, kinds: dict[str, str]) -> int:
-    """A 45-minute period's plan: opening, the core sections read in class, and the class
-    exercises."""
+    """A 45-minute period's plan: opening, the core sections read in class, the class
+    exercises and a debrief."""
     reading = minutes(content["sections"], "core", "in class")
-    return SETUP_MINUTES + reading + exercise_minutes(content["core_exercises"], kinds)
+    exercises = exercise_minutes(content["core_exercises"], kinds)
+    return SETUP_MINUTES + reading + exercises + DISCUSSION_MINUTES
 
 
 def validate(stem: str, content: dict, reading: dict[str, float], kinds: dict[str, str]) -> None:
@@ -160,15 +162,17 @@ def route_line(section: dict) -> str:
 
 
 def workbook_places(stem: str, ids: list[str]) -> list[str]:
-    """Each exercise of `ids`, named with the workbook section that holds it, in the workbook's
-    order: "`01-ultimatum-1911` (in *3. The ultimatum of 1911*)"."""
+    """Each exercise of `ids` with the number of the workbook section that holds it, in the
+    workbook's order: "`01-ultimatum-1911` (§3)"."""
     workbook = nbformat.read(project_root() / "solutions" / f"{stem}.ipynb", as_version=4)
     heading, found = "", []
     for cell in workbook.cells:
         if cell.cell_type == "markdown" and cell.source.startswith("## "):
-            heading = cell.source.splitlines()[0][3:].strip()
+            title = cell.source.splitlines()[0][3:].strip()
+            number = title.split(".")[0]
+            heading = f"§{number}" if number.isdigit() else f"*{title}*"
         elif cell.cell_type == "code":
-            found += [f"`{i}` (in *{heading}*)" for i in ids if f'"{i}"' in cell.source]
+            found += [f"`{i}` ({heading})" for i in ids if f'"{i}"' in cell.source]
     return list(dict.fromkeys(found))
 
 
@@ -177,33 +181,38 @@ def listing(items: list[str]) -> str:
     return " and ".join([", ".join(items[:-1]), items[-1]] if len(items) > 1 else items)
 
 
+def homework(sections: list[dict], read: str) -> list[str]:
+    """The routes line for the core sections read `read` ('before class' or 'after class'), if
+    there are any."""
+    listed = "; ".join(s["heading"] for s in sections if s.get("read") == read)
+    if not listed:
+        return []
+    return [
+        f"- **{read.capitalize()}** (about {minutes(sections, 'core', read)} min, at home): "
+        f"{listed}{'' if listed[-1] in '.?!' else '.'}"
+    ]
+
+
 def routes_summary(stem: str, content: dict, kinds: dict[str, str]) -> str:
     """The lines a lesson shows about its routes."""
     sections = content["sections"]
     in_class = minutes(sections, "core", "in class")
     class_exercises = exercise_minutes(content["core_exercises"], kinds)
     everything = minutes(sections) + exercise_minutes(list(kinds), kinds)
-    lines = [
-        ROUTES_BLOCK,
-        f"- **In a 45-minute period** (about {in_class_minutes(content, kinds)} minutes): "
-        f"{SETUP_MINUTES} minutes to open the lesson, the *Core route* sections read in class "
-        f"(about {in_class} minutes) and {len(content['core_exercises'])} exercises of the "
-        f"workbook `exercises/{stem}.ipynb` (about {class_exercises} minutes): "
-        f"{listing(workbook_places(stem, content['core_exercises']))}.",
-    ]
-    for read in ("before class", "after class"):
-        homework = [s["heading"] for s in sections if s.get("read") == read]
-        if homework:
-            listed = "; ".join(homework)
-            lines.append(
-                f"- **{read.capitalize()}** (about {minutes(sections, 'core', read)} minutes of "
-                f"reading at home): {listed}{'' if listed[-1] in '.?!' else '.'}"
-            )
-    lines.append(
-        f"- **On your own** (about {everything} minutes, over one or more sittings): every "
-        "section, the *Deep dive* ones too, and the whole workbook."
+    return "\n".join(
+        [
+            ROUTES_BLOCK,
+            *homework(sections, "before class"),
+            f"- **In a 45-minute period** (about {in_class_minutes(content, kinds)} min): open "
+            f"the lesson ({SETUP_MINUTES} min); read the other *Core route* sections "
+            f"({in_class} min); do {listing(workbook_places(stem, content['core_exercises']))} "
+            f"in the workbook `exercises/{stem}.ipynb` ({class_exercises} min); discuss "
+            f"({DISCUSSION_MINUTES} min).",
+            *homework(sections, "after class"),
+            f"- **On your own** (about {everything} min, in one or more sittings): every "
+            "section, the *Deep dive* ones too, and the whole workbook.",
+        ]
     )
-    return "\n".join(lines)
 
 
 def marked_source(source: str, routes: dict[str, dict], summary: str, opening: bool) -> str:
