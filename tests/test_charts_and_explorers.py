@@ -118,7 +118,7 @@ def test_places_map_marks_each_place_and_names_each_route_in_a_key_off_the_map()
 
 def test_score_timeline_can_narrow_to_a_span_and_labels_only_its_eras(events):
     axes = score_timeline(events, era="soviet", years=(1921, 1991)).axes[0]
-    eras = {text.get_text() for text in axes.texts if text.get_text() != charts.STACK_NOTE}
+    eras = {text.get_text() for text in axes.texts if text.get_gid() != "stack-note"}
     assert eras == {"Soviet shadow", "Wary partners"}
     points = sum(len(collection.get_offsets()) for collection in axes.collections)
     assert points == events.date.dt.year.between(1921, 1991).sum()

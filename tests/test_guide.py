@@ -84,10 +84,29 @@ def test_a_guide_file_that_does_not_fit_its_lesson_is_refused(change, problem):
     stem = "01_empires_and_mistrust"
     notebook = nbformat.read(ROOT / "notebooks" / f"{stem}.ipynb", as_version=4)
     reading = guide.reading_minutes(notebook)
-    kinds = {entry["id"]: entry["kind"] for entry in guide.read_questions(ROOT, stem)}
+    kinds = {entry["id"]: guide.exercise_cost(entry) for entry in guide.read_questions(ROOT, stem)}
     guide.validate(stem, guide.read_content(ROOT, stem), reading, kinds)
     with pytest.raises(guide.GuideError, match=problem):
         guide.validate(stem, content_with(stem, change), reading, kinds)
+
+
+def test_an_exercise_costs_minutes_by_its_kind_and_a_long_answer_by_its_length():
+    assert guide.exercise_cost({"kind": "single"}) == 2
+    assert guide.exercise_cost({"kind": "data"}) == 6
+    assert guide.exercise_cost({"kind": "writing", "min_words": 30}) == 6
+    assert guide.exercise_cost({"kind": "writing", "min_words": 120}) == 12  # 10 words a minute
+
+
+def test_homework_exercises_join_the_after_class_line():
+    content = {
+        "sections": [{"heading": "A", "minutes": 4, "route": "core", "read": "after class"}],
+        "homework_exercises": ["01-conolly-justify"],
+    }
+    (line,) = guide.homework("01_empires_and_mistrust", content, {"01-conolly-justify": 6},
+                             "after class")  # fmt: skip
+    assert line == (
+        "- **After class** (about 10 min, at home): A. Then do `01-conolly-justify` (workbook §6)."
+    )  # 4 minutes of reading + 6 of writing
 
 
 def test_reading_time_counts_visible_words_and_outputs_by_hand():
@@ -116,12 +135,15 @@ def test_routes_add_up_by_hand():
         ],
         "core_exercises": ["01-article-6-source", "01-ultimatum-1911"],
     }
-    kinds = {"01-article-6-source": "classify", "01-ultimatum-1911": "single", "x": "writing"}
+    kinds = {"01-article-6-source": 3, "01-ultimatum-1911": 2, "x": 6}
     summary = guide.routes_summary("01_empires_and_mistrust", content, kinds)
     # 5 to open + 30 in class + 3 (classify) + 2 (single) + 5 to discuss; 65 of sections + 11
     assert "(about 45 min): open the lesson (5 min)" in summary and "(about 76 min" in summary
     assert "read the other *Core route* sections (30 min)" in summary
-    assert "do `01-ultimatum-1911` (§3) and `01-article-6-source` (§5) in the workbook" in summary
+    assert (
+        "do `01-ultimatum-1911` (workbook §3) and `01-article-6-source` (workbook §5) in "
+        "`exercises/01_empires_and_mistrust.ipynb` (5 min)"
+    ) in summary
     assert "(5 min); discuss (5 min)." in summary
     assert "**Before class** (about 6 min, at home): B." in summary
     assert "**After class** (about 4 min, at home): C." in summary

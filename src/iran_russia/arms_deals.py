@@ -36,6 +36,7 @@ STATUS_STYLES = {  # status: (line style, marker, filled, legend label)
 }
 STATUSES = list(STATUS_STYLES)
 ORDER_MARK = "o"  # drawn open: the year a delivered deal was ordered
+ORDER_LABEL = "year ordered (delivered later or in years not recorded)"
 ANY_STATUS = "all"
 DIRECTIONS = {"Russia": "Russia → Iran", "Iran": "Iran → Russia"}  # supplier: direction
 BOTH_DIRECTIONS = "both directions"
@@ -191,16 +192,18 @@ def supply_by_year(deals: pd.DataFrame, since: int = 2015, until: int | None = N
             line, marker, filled, _ = STATUS_STYLES[str(deal.status)]
             width = 2.5 if line == "-" else 1.2  # a thin dash cannot pass for a mark
             axes.plot([deal.start, deal.end], [row, row], line, color=colour, linewidth=width)
-            ordered = filled and pd.notna(deal.delivery_first) and deal.start < deal.delivery_first
-            axes.plot(
-                [deal.delivery_first if ordered else deal.start, deal.end],
-                [row, row],
-                linestyle="none",
-                marker=marker,
-                markersize=8,
-                color=colour,
-                markerfacecolor=colour if filled else "white",
-            )
+            dated = pd.notna(deal.delivery_first)
+            ordered = deal.status == "delivered" and (not dated or deal.start < deal.delivery_first)
+            if dated or deal.status != "delivered":  # no filled mark for an undated delivery
+                axes.plot(
+                    [deal.delivery_first if ordered else deal.start, deal.end],
+                    [row, row],
+                    linestyle="none",
+                    marker=marker,
+                    markersize=8,
+                    color=colour,
+                    markerfacecolor=colour if filled else "white",
+                )
             if ordered:  # the order year, before the first delivery, as an open circle
                 axes.plot(deal.start, row, marker=ORDER_MARK, markersize=8, color=colour,
                           markerfacecolor="white", linestyle="none")  # fmt: skip
@@ -235,7 +238,7 @@ def supply_by_year(deals: pd.DataFrame, since: int = 2015, until: int | None = N
                 markerfacecolor="black" if filled else "white",
             )
     panels[0].plot([], [], linestyle="none", marker=ORDER_MARK, color="black", markersize=7,
-                   markerfacecolor="white", label="year ordered, before delivery")  # fmt: skip
+                   markerfacecolor="white", label=ORDER_LABEL)  # fmt: skip
     style.legend_under_title(figure, panels[0], columns=2)
     style.title(figure, "Who supplied whom: arms deals between Russia and Iran")
     style.source_line(figure, "Numbers beside a row: quantity (for reported deals, a reported or "

@@ -89,23 +89,46 @@ def timeline_strip(events: pd.DataFrame, era: str | None = None):
 
 
 SPREAD = (0, 1, -1, 2, -2)  # sideways steps, in mark widths, for marks that would coincide
-STACK_NOTE = "Marks that would\nhide one another\nare moved a little\nsideways."
+WIDEST_STEP = 1.5  # years: on a longer time axis a step would misdate a mark, so none is made
+MARK = 0.09  # inches: the widest score mark, with a little air
 
 
 def spread(x: pd.Series, score: pd.Series, width: float) -> pd.Series:
-    """Each mark's position in time: its date, moved sideways by a step of SPREAD (in units of
-    `width` years) on the first level where no mark at the same score lies within `width` years
-    before it, so that marks at one score and date do not sit on one another and every mark
-    stays at its score."""
+    """Each mark's position in time: its date, moved sideways by the first step of SPREAD (in
+    units of `width` years, one mark's width) that keeps it a mark's width from every mark
+    already placed at its score, so that every mark stays at its score; a mark with no free
+    step stays at its date (see `overlapping`). If a mark is wider than WIDEST_STEP, nothing
+    moves."""
     moved = x.astype(float).copy()
+    if width > WIDEST_STEP:
+        return moved
     for _, group in pd.DataFrame({"x": x, "score": score}).groupby("score"):
-        level_ends: list[float] = []  # the date of the last mark on each level
+        placed: list[float] = []
         for index, at in group.x.sort_values().items():
-            level = next((n for n, end in enumerate(level_ends) if at - end >= width),
-                         len(level_ends))  # fmt: skip
-            level_ends[level : level + 1] = [at]
-            moved[index] += width * SPREAD[level % len(SPREAD)]
+            spots = [at + width * step for step in SPREAD]
+            free = [spot for spot in spots if all(abs(spot - p) >= width for p in placed)]
+            moved[index] = free[0] if free else at
+            placed.append(moved[index])
     return moved
+
+
+def overlapping(x: pd.Series, score: pd.Series, width: float) -> int:
+    """How many marks lie less than half a mark's width from an earlier one at their score."""
+    frame = pd.DataFrame({"x": x, "score": score}).sort_values(["score", "x"])
+    gaps = frame.groupby("score").x.diff()
+    return int((gaps < width / 2).sum())
+
+
+def stack_note(hidden: int, moved: bool) -> str:
+    """The note beside a score chart's key: how marks that coincide are drawn."""
+    if not moved:
+        return (
+            f"{hidden} marks lie on\nothers where events\ncrowd: each lesson's\n"
+            "chart shows its era's\nevents apart."
+        )
+    note = "Marks that would\nhide one another\nare moved a little\nsideways"
+    verb = "overlaps" if hidden == 1 else "overlap"
+    return note + (f"; {hidden}\nstill {verb}." if hidden else ".")
 
 
 def score_timeline(
@@ -120,7 +143,8 @@ def score_timeline(
     if years:
         events = events[events.date.dt.year.between(*years)]
     events = events.assign(x=in_years(events.date))
-    width = (last - first) / 150  # one mark's width, in years
+    axes_inches = axes.get_position().width * figure.get_figwidth()
+    width = (last - first) * MARK / axes_inches  # one mark's width, in years
     events = events.assign(x=spread(events.x, events.score, width))
     for status, marker in STATUS_MARKERS.items():
         subset = events[events.status == status]
@@ -137,7 +161,7 @@ def score_timeline(
             label=status,
         )
     axes.axhline(0, color=style.MUTED, linewidth=0.8)
-    room = width * max(SPREAD) + (last - first) / 100  # marks moved sideways stay in view
+    room = width * max(SPREAD) * (width <= WIDEST_STEP) + (last - first) / 100  # marks in view
     axes.set_xlim(first - room, last + room)
     axes.xaxis.get_major_locator().set_params(integer=True)
     axes.set_ylim(-11, 11)
@@ -152,8 +176,10 @@ def score_timeline(
         fontsize=style.SMALL,
         title_fontsize=style.SMALL,
     )
-    axes.text(1.02, 0.55, STACK_NOTE, transform=axes.transAxes, fontsize=style.SMALL,
-              color=style.MUTED, va="top")  # fmt: skip
+    hidden = overlapping(events.x, events.score, width)
+    note = stack_note(hidden, moved=width <= WIDEST_STEP)
+    axes.text(1.02, 0.55, note, transform=axes.transAxes, fontsize=style.SMALL, color=style.MUTED,
+              va="top", gid="stack-note")  # fmt: skip
     style.title(figure, "Cooperation and conflict between Iran and Russia, event by event")
     return figure
 
@@ -511,6 +537,9 @@ def voting_agreement(agreement: pd.DataFrame, issue_area: str = "all"):
     return figure
 
 
+ZERO_LABEL = "recorded as 0 (trade may have gone unrecorded)"
+
+
 def trade_flows(trade: pd.DataFrame):
     """Dataset trade by direction as lines broken where a year has no figure; reported figures
     as separate, unjoined markers."""
@@ -526,6 +555,9 @@ def trade_flows(trade: pd.DataFrame):
         # a small mark on every year, so that a year with no neighbour still shows
         axes.plot(series.index, series.values, line, marker=".", markersize=4, color=colour,
                   label=label)  # fmt: skip
+        zeros = series[series == 0]
+        axes.scatter(zeros.index, zeros.values, s=22, facecolor="white", edgecolor=colour,
+                     zorder=3, label=ZERO_LABEL if flow == "iran_to_russia" else None)  # fmt: skip
     reported = trade[(trade.status == "reported") & (trade.period == "year")]
     markers = {"total": "s", "russia_to_iran": "^", "iran_to_russia": "v"}
     for flow, marker in markers.items():

@@ -135,23 +135,23 @@ def line_paths(axes) -> list[Path]:
 def free_box(name: MapName, renderer, taken: list, lines: list[Path], frame) -> Bbox | None:
     """Move `name` to its first free spot: on its land and across no line if it can, else
     across no line, else only clear of `taken`; return its box there, or None if none is free."""
-    boxes = []
+    fallbacks = {}  # "no line" and "clear": the first spot that fits each looser test
     for spot in name.spots:
         name.set_position(spot)
         box = name.get_window_extent(renderer)
         inside = frame.x0 <= box.x0 and box.x1 <= frame.x1
-        if inside and frame.y0 <= box.y0 and box.y1 <= frame.y1 and not overlaps(box, taken):
-            boxes.append((spot, box))
-    tiers = [
-        lambda box: on_land(box, name.land, name.axes) and not crosses(box, lines),
-        lambda box: not crosses(box, lines),
-        lambda box: True,
-    ]
-    for fits in tiers:
-        for spot, box in boxes:
-            if fits(box):
-                name.set_position(spot)
+        if not (inside and frame.y0 <= box.y0 and box.y1 <= frame.y1) or overlaps(box, taken):
+            continue
+        if not crosses(box, lines):
+            if on_land(box, name.land, name.axes):
                 return box
+            fallbacks.setdefault("no line", (spot, box))
+        fallbacks.setdefault("clear", (spot, box))
+    for test in ("no line", "clear"):
+        if test in fallbacks:
+            spot, box = fallbacks[test]
+            name.set_position(spot)
+            return box
     return None
 
 

@@ -202,9 +202,9 @@ def key_beside(axes) -> None:
 
 
 def cessions_map(territories: pd.DataFrame, places: pd.DataFrame, outlines: pd.DataFrame):
-    """What Gulistan and Turkmenchay took from Iran: the ceded lands as approximate areas, the
-    frontier of 1828, and each ceded khanate or land marked at its centre."""
-    figure, axes = base_map(CAUCASUS, "What Iran lost to Russia in 1813 and 1828")
+    """What Iran ceded or gave up at Gulistan and Turkmenchay: the lands as approximate areas,
+    the frontier of 1828, and each khanate or land marked at its centre."""
+    figure, axes = base_map(CAUCASUS, "What Iran ceded or gave up to Russia in 1813 and 1828")
     draw_outlines(axes, outlines[outlines.year.isin([1813, 1828])])
     located = territories.merge(places, on="place_id", suffixes=("", "_place"))
     for treaty_id, (label, marker, colour) in TREATY_STYLES.items():
@@ -275,6 +275,7 @@ def places_map(
         axes.text(longitude, latitude, name.upper(), fontsize=style.SMALL, fontweight="bold",
                   color=style.INK, ha="center", style="italic")  # fmt: skip
     chosen = places.set_index("place_id").loc[list(place_ids)]
+    chosen = chosen[~chosen.name.str.endswith(REFERENCE_POINT)]  # only anchors a route: no mark
     axes.scatter(chosen.longitude, chosen.latitude, marker="o", s=30, color="black", zorder=3)
     for row in chosen.itertuples():
         axes.annotate(

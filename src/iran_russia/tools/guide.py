@@ -9,13 +9,14 @@ and route (core = the 45-minute route, deep = a deep dive; a core section is rea
 discussion questions and the common misconceptions. The minutes are checked against what the
 lesson holds: no section may claim less than its reading time (its visible words at
 READING_SPEED, plus its figures, widgets and printed tables), and a period must hold
-SETUP_MINUTES, the core sections read in class, the class exercises (at the minutes their kinds
+SETUP_MINUTES, the core sections read in class, the class exercises (at the minutes their costs
 take) and DISCUSSION_MINUTES. The objectives and key points come from the lesson notebook, and
 the answer key and the writing rubric from data/questions/NN_name.yaml, so nothing is typed
 twice. The lesson notebooks get a route line under every section heading and a summary of the
 routes under "Estimated time" (or at the end of the opening cell).
 """
 
+import math
 import re
 import sys
 from pathlib import Path
@@ -33,6 +34,7 @@ READING_SPEED = 150  # words a minute: an upper-secondary student reading exposi
 OUTPUT_MINUTES = {"figure": 1, "widget": 2, "table": 0.5}  # to look at one output of each kind
 EXERCISE_MINUTES = {"single": 2, "multiple": 3, "order": 3, "match": 3, "classify": 3,
                     "numeric": 3, "data": 6, "writing": 6}  # fmt: skip
+WRITING_SPEED = 10  # words a minute for a student drafting a written answer
 READS = ("in class", "before class", "after class")  # where a core section is read
 REFERENCE = {"Sources"}  # sections looked up, not read
 WORD = re.compile(r"[^\W_]+(?:['’–-][^\W_]+)*")
@@ -61,7 +63,7 @@ def read_questions(root: Path, stem: str) -> list[dict]:
     return yaml.safe_load(path.read_text("utf-8"))["questions"]
 
 
-def markdown_sections(notebook) -> dict[str, str]:
+def markdown_sections(notebook) -> dict[str, int]:
     """Each '## ' section of a notebook's markdown: heading -> its text (route line removed),
     with links to files beside the lesson made to work from instructors/."""
     sections, current = {}, None
@@ -114,19 +116,26 @@ def minutes(sections: list[dict], route: str | None = None, read: str | None = N
     )
 
 
-def exercise_minutes(ids: list[str], kinds: dict[str, str]) -> int:
-    return sum(EXERCISE_MINUTES[kinds[i]] for i in ids)
+def exercise_cost(entry: dict) -> int:
+    """Minutes a question takes in class: by its kind, and for a written answer at least its
+    minimum length at WRITING_SPEED."""
+    minimum = math.ceil(entry.get("min_words", 0) / WRITING_SPEED)
+    return max(EXERCISE_MINUTES[entry["kind"]], minimum if entry["kind"] == "writing" else 0)
 
 
-def in_class_minutes(content: dict, kinds: dict[str, str]) -> int:
+def exercise_minutes(ids: list[str], costs: dict[str, int]) -> int:
+    return sum(costs[i] for i in ids)
+
+
+def in_class_minutes(content: dict, costs: dict[str, int]) -> int:
     """A 45-minute period's plan: opening, the core sections read in class, the class
     exercises and a debrief."""
     reading = minutes(content["sections"], "core", "in class")
-    exercises = exercise_minutes(content["core_exercises"], kinds)
+    exercises = exercise_minutes(content["core_exercises"], costs)
     return SETUP_MINUTES + reading + exercises + DISCUSSION_MINUTES
 
 
-def validate(stem: str, content: dict, reading: dict[str, float], kinds: dict[str, str]) -> None:
+def validate(stem: str, content: dict, reading: dict[str, float], costs: dict[str, int]) -> None:
     """Raise GuideError if the guide file does not fit its lesson and its questions."""
     listed = [section["heading"] for section in content["sections"]]
     if listed != list(reading):
@@ -141,13 +150,13 @@ def validate(stem: str, content: dict, reading: dict[str, float], kinds: dict[st
                 f"{stem}: '{section['heading']}' takes about {needed} minutes to read, "
                 f"not {section['minutes']}."
             )
-    chosen = content["core_exercises"] + content["extended_exercises"]
-    unknown = sorted(set(chosen) - set(kinds))
+    chosen = content["core_exercises"] + content["extended_exercises"] + homework_set(content)
+    unknown = sorted(set(chosen) - set(costs))
     if unknown or len(chosen) != len(set(chosen)):
         raise GuideError(f"{stem}: exercises unknown or listed twice: {unknown or chosen}.")
-    if in_class_minutes(content, kinds) > PERIOD:
+    if in_class_minutes(content, costs) > PERIOD:
         raise GuideError(
-            f"{stem}: a {PERIOD}-minute period would need {in_class_minutes(content, kinds)} "
+            f"{stem}: a {PERIOD}-minute period would need {in_class_minutes(content, costs)} "
             "minutes; set more sections as homework or fewer exercises."
         )
     if len(content["discussion"]) < 5 or len(content["misconceptions"]) < 3:
@@ -172,7 +181,7 @@ def workbook_places(stem: str, ids: list[str]) -> list[str]:
             number = title.split(".")[0]
             heading = f"§{number}" if number.isdigit() else f"*{title}*"
         elif cell.cell_type == "code":
-            found += [f"`{i}` ({heading})" for i in ids if f'"{i}"' in cell.source]
+            found += [f"`{i}` (workbook {heading})" for i in ids if f'"{i}"' in cell.source]
     return list(dict.fromkeys(found))
 
 
@@ -181,34 +190,43 @@ def listing(items: list[str]) -> str:
     return " and ".join([", ".join(items[:-1]), items[-1]] if len(items) > 1 else items)
 
 
-def homework(sections: list[dict], read: str) -> list[str]:
-    """The routes line for the core sections read `read` ('before class' or 'after class'), if
-    there are any."""
+def homework_set(content: dict) -> list[str]:
+    """The exercises set as homework after class (none if the guide file names none)."""
+    return content.get("homework_exercises", [])
+
+
+def homework(stem: str, content: dict, costs: dict[str, int], read: str) -> list[str]:
+    """The routes line for the core sections read `read` ('before class' or 'after class'),
+    with the homework exercises after class, if there are any."""
+    sections = content["sections"]
     listed = "; ".join(s["heading"] for s in sections if s.get("read") == read)
+    listed += "" if not listed or listed[-1] in ".?!" else "."
+    time = minutes(sections, "core", read)
+    if read == "after class" and homework_set(content):
+        places = listing(workbook_places(stem, homework_set(content)))
+        listed += f" Then do {places}." if listed else f"Do {places}."
+        time += exercise_minutes(homework_set(content), costs)
     if not listed:
         return []
-    return [
-        f"- **{read.capitalize()}** (about {minutes(sections, 'core', read)} min, at home): "
-        f"{listed}{'' if listed[-1] in '.?!' else '.'}"
-    ]
+    return [f"- **{read.capitalize()}** (about {time} min, at home): {listed}"]
 
 
-def routes_summary(stem: str, content: dict, kinds: dict[str, str]) -> str:
+def routes_summary(stem: str, content: dict, costs: dict[str, int]) -> str:
     """The lines a lesson shows about its routes."""
     sections = content["sections"]
     in_class = minutes(sections, "core", "in class")
-    class_exercises = exercise_minutes(content["core_exercises"], kinds)
-    everything = minutes(sections) + exercise_minutes(list(kinds), kinds)
+    class_exercises = exercise_minutes(content["core_exercises"], costs)
+    everything = minutes(sections) + exercise_minutes(list(costs), costs)
     return "\n".join(
         [
             ROUTES_BLOCK,
-            *homework(sections, "before class"),
-            f"- **In a 45-minute period** (about {in_class_minutes(content, kinds)} min): open "
+            *homework(stem, content, costs, "before class"),
+            f"- **In a 45-minute period** (about {in_class_minutes(content, costs)} min): open "
             f"the lesson ({SETUP_MINUTES} min); read the other *Core route* sections "
             f"({in_class} min); do {listing(workbook_places(stem, content['core_exercises']))} "
-            f"in the workbook `exercises/{stem}.ipynb` ({class_exercises} min); discuss "
+            f"in `exercises/{stem}.ipynb` ({class_exercises} min); discuss "
             f"({DISCUSSION_MINUTES} min).",
-            *homework(sections, "after class"),
+            *homework(stem, content, costs, "after class"),
             f"- **On your own** (about {everything} min, in one or more sittings): every "
             "section, the *Deep dive* ones too, and the whole workbook.",
         ]
@@ -243,10 +261,10 @@ def marked_source(source: str, routes: dict[str, dict], summary: str, opening: b
     return re.sub(r"\n{3,}", "\n\n", text).strip("\n")
 
 
-def mark_lesson(notebook, stem: str, content: dict, kinds: dict[str, str]) -> None:
+def mark_lesson(notebook, stem: str, content: dict, costs: dict[str, int]) -> None:
     """Put route lines and the routes summary into a lesson notebook, in place."""
     routes = {section["heading"]: section for section in content["sections"]}
-    summary = routes_summary(stem, content, kinds)
+    summary = routes_summary(stem, content, costs)
     has_estimate = "Estimated time" in routes
     opening = next(i for i, c in enumerate(notebook.cells) if c.cell_type == "markdown")
     for index, cell in enumerate(notebook.cells):
@@ -308,8 +326,8 @@ def guide_page(title: str, stem: str, content: dict, lesson: dict, entries: list
     for name, heading in SECTION_NAMES.items():
         if heading in lesson:
             parts += ["", f"## {name.capitalize()} (from the lesson)", "", lesson[heading].strip()]
-    kinds = {entry["id"]: entry["kind"] for entry in entries}
-    summary = routes_summary(stem, content, kinds).replace(ROUTES_BLOCK, "").strip()
+    costs = {entry["id"]: exercise_cost(entry) for entry in entries}
+    summary = routes_summary(stem, content, costs).replace(ROUTES_BLOCK, "").strip()
     parts += ["", "## Routes", "", summary, ""]
     parts += table(
         ["section", "route", "minutes", "read"],
@@ -326,9 +344,11 @@ def guide_page(title: str, stem: str, content: dict, lesson: dict, entries: list
     )
     for label, key in [
         ("In class (45 minutes)", "core_exercises"),
+        ("Homework after class", "homework_exercises"),
         ("Added on your own or in a second period", "extended_exercises"),
     ]:
-        parts += ["", f"**{label}:** {', '.join(f'`{i}`' for i in content[key]) or 'none'}."]
+        chosen = content.get(key, [])
+        parts += ["", f"**{label}:** {', '.join(f'`{i}`' for i in chosen) or 'none'}."]
     parts += ["", "## Discussion questions", ""]
     for number, item in enumerate(content["discussion"], start=1):
         parts += [f"{number}. **{one_line(item['question'])}**", ""]
@@ -366,9 +386,9 @@ def build(root: Path) -> dict[Path, str]:
         path = root / "notebooks" / f"{stem}.ipynb"
         notebook = nbformat.read(path, as_version=4)
         lesson_sections = markdown_sections(notebook)
-        kinds = {entry["id"]: entry["kind"] for entry in entries}
-        validate(stem, content, reading_minutes(notebook), kinds)
-        mark_lesson(notebook, stem, content, kinds)
+        costs = {entry["id"]: exercise_cost(entry) for entry in entries}
+        validate(stem, content, reading_minutes(notebook), costs)
+        mark_lesson(notebook, stem, content, costs)
         written[path] = nbformat.writes(notebook) + "\n"
         title = next(
             line
