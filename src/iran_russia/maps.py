@@ -28,16 +28,16 @@ SEA_LABELS = {  # where a sea's name may go, in order of preference (the first i
 SMALLEST_NAMED = 0.01  # share of the map a country's visible part must cover to be named
 NAME_SPOTS = 30  # spots tried for a country's name
 TREATY_STYLES = {  # treaty_id: (label, marker, colour)
-    "gulistan-1813": ("centre of a land lost in 1813", "o", style.PURPLE),
-    "turkmenchay-1828": ("centre of a land lost in 1828", "^", style.VERMILION),
+    "gulistan-1813": ("centre of a land given up in 1813", "o", style.PURPLE),
+    "turkmenchay-1828": ("centre of a land given up in 1828", "^", style.VERMILION),
 }
 OUTLINE_STYLES = {  # outline_id: (label in the key, colour, hatch for an area or line style)
     "gulistan-1813-cessions": (
-        "lost at Gulistan, 1813",
+        "given up at Gulistan, 1813",
         style.PURPLE,
         "//",
     ),
-    "turkmenchay-1828-cessions": ("lost at Turkmenchay, 1828", style.VERMILION, "\\\\"),
+    "turkmenchay-1828-cessions": ("given up at Turkmenchay, 1828", style.VERMILION, "\\\\"),
     "turkmenchay-1828-frontier": ("frontier of 1828 (Aras–Astara)", style.INK, "-"),
     "anglo-russian-1907-russian-zone-line": (
         "1907: Russian sphere north of this line",
