@@ -69,27 +69,31 @@ def test_score_timeline_puts_each_event_at_its_date_and_score_by_status(events):
     drawn = [c for c in axes.collections if len(c.get_offsets())]
     for status, collection in zip(["confirmed", "reported", "disputed"], drawn, strict=True):
         chosen = rows[rows.status == status]
-        # marks at one score and (almost) one date are moved sideways, at most two mark widths
-        # (0.09 in on an axis of 5.55 in for about 310 years: 5 years each), never off their score
+        # marks at one score and (almost) one date are moved sideways by at most 0.3 years,
+        # never off their score
         drawn = sorted((y, x) for x, y in collection.get_offsets())
         wanted = sorted(zip(chosen.score, year_number(chosen.date), strict=True))
         assert [y for y, _ in drawn] == [score for score, _ in wanted], status
         for (_, x), (_, date) in zip(drawn, wanted, strict=True):
-            assert abs(x - date) <= 2 * 5.1, status
+            assert abs(x - date) <= 0.3 + 1e-9, status
 
 
 def test_marks_at_one_score_and_date_spread_sideways_and_the_rest_are_counted():
-    dates, scores = pd.Series([2000.0] * 7), pd.Series([4] * 7)
-    moved = charts.spread(dates, scores, width=1.0)
-    assert sorted(moved) == [1998, 1999, 2000, 2000, 2000, 2001, 2002]  # five steps, then none
-    assert charts.overlapping(moved, scores, width=1.0) == 2
-    assert charts.overlapping(dates[:3], pd.Series([2, 4, 6]), width=1.0) == 0  # other scores
+    dates, scores = pd.Series([2000.5] * 7), pd.Series([4] * 7)
+    moved = charts.spread(dates, scores, width=0.1)
+    expected = [2000.3, 2000.4, 2000.5, 2000.5, 2000.5, 2000.6, 2000.7]  # five steps, then none
+    assert sorted(moved) == pytest.approx(expected)
+    assert charts.overlapping(moved, scores, width=0.1) == 2
+    assert charts.overlapping(dates[:3], pd.Series([2, 4, 6]), width=0.1) == 0  # other scores
+    assert (charts.spread(dates, scores, width=1.0) == 2000.5).all(), "a step over 0.3 years"
+    late = charts.spread(pd.Series([2000.95] * 3), pd.Series([4] * 3), width=0.1)
+    assert sorted(late) == pytest.approx([2000.75, 2000.85, 2000.95]), "never into the next year"
 
 
 def test_the_full_score_chart_moves_no_mark_and_says_that_some_lie_on_others(events):
     axes = charts.score_timeline(events).axes[0]
     (note,) = [text.get_text() for text in axes.texts if text.get_gid() == "stack-note"]
-    assert "lie on\nothers" in note, "300 events on one axis cannot all be shown apart"
+    assert "lie on others" in note, "300 events on one axis cannot all be shown apart"
     drawn = sorted(x for c in scatter_points(axes) for x, _ in c)
     assert drawn == pytest.approx(sorted(year_number(raw("events").date)))
 

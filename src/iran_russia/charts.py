@@ -89,24 +89,23 @@ def timeline_strip(events: pd.DataFrame, era: str | None = None):
 
 
 SPREAD = (0, 1, -1, 2, -2)  # sideways steps, in mark widths, for marks that would coincide
-WIDEST_STEP = 1.5  # years: on a longer time axis a step would misdate a mark, so none is made
+LONGEST_MOVE = 0.3  # years: no mark moves further from its date, nor out of its year
 MARK = 0.09  # inches: the widest score mark, with a little air
 
 
 def spread(x: pd.Series, score: pd.Series, width: float) -> pd.Series:
     """Each mark's position in time: its date, moved sideways by the first step of SPREAD (in
     units of `width` years, one mark's width) that keeps it a mark's width from every mark
-    already placed at its score, so that every mark stays at its score; a mark with no free
-    step stays at its date (see `overlapping`). If a mark is wider than WIDEST_STEP, nothing
-    moves."""
+    already placed at its score, moves it at most LONGEST_MOVE years and keeps it in its
+    calendar year; a mark with no such step stays at its date (see `overlapping`). Every mark
+    stays at its score."""
     moved = x.astype(float).copy()
-    if width > WIDEST_STEP:
-        return moved
+    steps = [step for step in SPREAD if abs(step) * width <= LONGEST_MOVE]
     for _, group in pd.DataFrame({"x": x, "score": score}).groupby("score"):
         placed: list[float] = []
         for index, at in group.x.sort_values().items():
-            spots = [at + width * step for step in SPREAD]
-            free = [spot for spot in spots if all(abs(spot - p) >= width for p in placed)]
+            spots = [at + width * step for step in steps if int(at + width * step) == int(at)]
+            free = [spot for spot in spots if all(abs(spot - p) > width - 1e-9 for p in placed)]
             moved[index] = free[0] if free else at
             placed.append(moved[index])
     return moved
@@ -119,16 +118,15 @@ def overlapping(x: pd.Series, score: pd.Series, width: float) -> int:
     return int((gaps < width / 2).sum())
 
 
-def stack_note(hidden: int, moved: bool) -> str:
+def stack_note(hidden: int) -> str:
     """The note beside a score chart's key: how marks that coincide are drawn."""
-    if not moved:
-        return (
-            f"{hidden} marks lie on\nothers where events\ncrowd: each lesson's\n"
-            "chart shows its era's\nevents apart."
-        )
-    note = "Marks that would\nhide one another\nare moved a little\nsideways"
-    verb = "overlaps" if hidden == 1 else "overlap"
-    return note + (f"; {hidden}\nstill {verb}." if hidden else ".")
+    note = (
+        "Marks that would\nhide one another are\nmoved sideways, at\nmost a third of a\n"
+        "year and never out\nof their year"
+    )
+    if not hidden:
+        return note + "."
+    return note + f"; {hidden}\n{'lies' if hidden == 1 else 'lie'} on others where\nevents crowd."
 
 
 def score_timeline(
@@ -161,7 +159,7 @@ def score_timeline(
             label=status,
         )
     axes.axhline(0, color=style.MUTED, linewidth=0.8)
-    room = width * max(SPREAD) * (width <= WIDEST_STEP) + (last - first) / 100  # marks in view
+    room = (last - first) / 100
     axes.set_xlim(first - room, last + room)
     axes.xaxis.get_major_locator().set_params(integer=True)
     axes.set_ylim(-11, 11)
@@ -177,7 +175,7 @@ def score_timeline(
         title_fontsize=style.SMALL,
     )
     hidden = overlapping(events.x, events.score, width)
-    note = stack_note(hidden, moved=width <= WIDEST_STEP)
+    note = stack_note(hidden)
     axes.text(1.02, 0.55, note, transform=axes.transAxes, fontsize=style.SMALL, color=style.MUTED,
               va="top", gid="stack-note")  # fmt: skip
     style.title(figure, "Cooperation and conflict between Iran and Russia, event by event")
