@@ -1,12 +1,14 @@
-"""untangle_labels: crowded place names move apart; names with room stay where they were."""
+"""untangle_labels: crowded place names move apart and off lines; names with room stay where
+they were; country names give way and stay on their land."""
 
 from itertools import combinations
 
 from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
+from matplotlib.path import Path
 
 from iran_russia.data import load
-from iran_russia.map_labels import POSITIONS, place_labels, untangle_labels
+from iran_russia.map_labels import POSITIONS, MapName, place_labels, untangle_labels
 from iran_russia.maps import places_map
 
 
@@ -56,3 +58,41 @@ def test_route_arrows_and_plain_texts_are_left_alone():
              if text not in place_labels(axes)]  # fmt: skip
     assert before == after
     assert len(place_labels(axes)) == len(ids)
+
+
+def square(x0, y0, size):
+    """A square country outline in data coordinates."""
+    return Path([(x0, y0), (x0 + size, y0), (x0 + size, y0 + size), (x0, y0 + size), (x0, y0)])
+
+
+def test_a_country_name_gives_way_to_a_place_name_and_stays_on_its_land():
+    figure = Figure(figsize=(6, 4))
+    axes = figure.subplots()
+    axes.set_xlim(0, 10)
+    axes.set_ylim(0, 10)
+    axes.scatter([5], [5])
+    axes.annotate("Capital", (5, 5), xytext=(4, 4), textcoords="offset points", fontsize=9)
+    land = [square(2, 2, 6)]
+    off_land, covered, free = (9.0, 9.0), (5.6, 5.1), (4, 3)
+    name = MapName([off_land, covered, free], land, text="LAND", fontsize=9, ha="center")
+    axes.add_artist(name)
+    untangle_labels(figure)
+    assert name.get_position() == free, "not off its land, not over the place's name"
+
+
+def test_a_place_name_moves_off_a_line_that_runs_through_it():
+    figure = Figure(figsize=(6, 4))
+    axes = figure.subplots()
+    axes.set_xlim(0, 10)
+    axes.set_ylim(0, 10)
+    axes.scatter([5], [5])
+    label = axes.annotate("Town", (5, 5), xytext=(4, 4), textcoords="offset points", fontsize=9)
+    renderer = FigureCanvasAgg(figure).get_renderer()
+    first = label.get_window_extent(renderer)
+    middle = axes.transData.inverted().transform(((first.x0 + first.x1) / 2, first.y0 + 2))
+    axes.plot([0, 10], [middle[1], middle[1]])  # a frontier through the name's first position
+    untangle_labels(figure)
+    assert tuple(label.xyann) != POSITIONS[0][0]
+    box = label.get_window_extent(FigureCanvasAgg(figure).get_renderer())
+    line = axes.lines[0]
+    assert not line.get_transform().transform_path(line.get_path()).intersects_bbox(box, False)
