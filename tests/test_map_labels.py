@@ -65,12 +65,18 @@ def square(x0, y0, size):
     return Path([(x0, y0), (x0 + size, y0), (x0 + size, y0 + size), (x0, y0 + size), (x0, y0)])
 
 
-def test_a_country_name_gives_way_to_a_place_name_and_stays_on_its_land():
+def one_place():
+    """An empty 10 x 10 map with one place marked at its centre."""
     figure = Figure(figsize=(6, 4))
     axes = figure.subplots()
     axes.set_xlim(0, 10)
     axes.set_ylim(0, 10)
     axes.scatter([5], [5])
+    return figure, axes
+
+
+def test_a_country_name_gives_way_to_a_place_name_and_stays_on_its_land():
+    figure, axes = one_place()
     axes.annotate("Capital", (5, 5), xytext=(4, 4), textcoords="offset points", fontsize=9)
     land = [square(2, 2, 6)]
     off_land, covered, free = (9.0, 9.0), (5.6, 5.1), (4, 3)
@@ -81,11 +87,7 @@ def test_a_country_name_gives_way_to_a_place_name_and_stays_on_its_land():
 
 
 def test_a_place_name_moves_off_a_line_that_runs_through_it():
-    figure = Figure(figsize=(6, 4))
-    axes = figure.subplots()
-    axes.set_xlim(0, 10)
-    axes.set_ylim(0, 10)
-    axes.scatter([5], [5])
+    figure, axes = one_place()
     label = axes.annotate("Town", (5, 5), xytext=(4, 4), textcoords="offset points", fontsize=9)
     renderer = FigureCanvasAgg(figure).get_renderer()
     first = label.get_window_extent(renderer)
