@@ -32,6 +32,20 @@ def test_events_load_typed_and_filter_in_one_line():
     assert len(events[events.era == "syria"]) > 0
 
 
+def test_each_load_returns_a_copy_of_its_own():
+    first = load("events")
+    first.loc[0, "title"] = "changed by a student"
+    assert load("events").loc[0, "title"] != "changed by a student"
+
+
+def test_a_table_edited_on_disk_is_read_again(data_copy):
+    path = data_copy / "places.csv"
+    lines = path.read_text(encoding="utf-8").splitlines(keepends=True)
+    assert len(load("places")) == len(lines) - 1
+    path.write_text("".join(lines[:-1]), encoding="utf-8")
+    assert len(load("places")) == len(lines) - 2
+
+
 def test_unknown_table_names_the_choices():
     with pytest.raises(DataError) as caught:
         load("evnets")

@@ -1,5 +1,8 @@
 """Committed notebooks: executed cleanly, runnable from anywhere."""
 
+import subprocess
+import sys
+
 import nbformat
 import pytest
 
@@ -21,6 +24,18 @@ def test_notebook_was_executed_top_to_bottom(path):
     errors = [o for c in cells for o in c.outputs if o.output_type == "error"]
     assert not errors, "stored outputs contain an error"
     assert "widgets" not in nbformat.read(path, as_version=4).metadata, "widget state committed"
+
+
+def test_the_series_draws_without_pyplot():
+    """pyplot and its backend cost a fresh kernel about 0.4 s, and no figure needs them."""
+    modules = ["exercises", *(path.stem for path in (ROOT / "src" / "iran_russia").glob("*.py"))]
+    code = "".join(f"import iran_russia.{name}\n" for name in modules)
+    loaded = code + "import sys; print('matplotlib.pyplot' in sys.modules)"
+    result = subprocess.run([sys.executable, "-c", loaded], capture_output=True, text=True)
+    assert result.stdout.strip() == "False", result.stderr
+    for path in all_notebooks():
+        for cell in code_cells(path):
+            assert "%matplotlib" not in cell.source and "pyplot" not in cell.source, path.name
 
 
 def test_every_lesson_is_listed_in_the_readme():

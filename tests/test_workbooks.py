@@ -97,12 +97,8 @@ def test_no_solution_text_is_left_in_an_exercise(path):
 
 
 @pytest.mark.parametrize("path", SOLUTIONS, ids=lambda path: path.name)
-def test_solution_has_answers_to_hide_and_starts_with_matplotlib_inline(path):
-    """The first code cell sets the inline backend: the test suite runs with MPLBACKEND=Agg."""
-    cells = sources(path)
-    first_code = next(source for kind, source in cells if kind == "code")
-    assert first_code.startswith("%matplotlib inline")
-    assert any(CODE_MARKERS[0] in source for _kind, source in cells)
+def test_solution_has_answers_to_hide(path):
+    assert any(CODE_MARKERS[0] in source for _kind, source in sources(path))
 
 
 # The checks below read the notebooks themselves, not the generator: they hold whatever made the

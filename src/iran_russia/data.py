@@ -7,7 +7,9 @@ Column types, allowed values and descriptions come from data/datapackage.json, t
 description of every table; data/README.md explains them in prose.
 """
 
+import functools
 import json
+from pathlib import Path
 
 import pandas as pd
 
@@ -48,11 +50,20 @@ def fields(name: str) -> list[dict]:
 
 
 def load(name: str) -> pd.DataFrame:
-    """Read one table, check its columns and values, and return it with proper types."""
+    """Read one table, check its columns and values, and return it with proper types. Each call
+    returns a copy of its own; a table is read again only when its file or its schema changed."""
     schema = fields(name)
     path = data_dir() / f"{name}.csv"
     if not path.exists():
         raise DataError(f"{path.name} is missing from {path.parent}.")
+    changed = path.stat()
+    return checked_table(path, changed.st_mtime_ns, changed.st_size, json.dumps(schema)).copy()
+
+
+@functools.lru_cache(maxsize=64)
+def checked_table(path: Path, _modified: int, _size: int, schema_text: str) -> pd.DataFrame:
+    """The table at `path`, checked and typed by its schema (given as JSON); see `load`."""
+    schema = json.loads(schema_text)
     raw = read_text_table(path)
     expected = [field["name"] for field in schema]
     if list(raw.columns) != expected:

@@ -11,6 +11,7 @@ import math
 import re
 import textwrap
 
+import numpy as np
 import pandas as pd
 from matplotlib.collections import PolyCollection
 from matplotlib.path import Path
@@ -65,16 +66,27 @@ KEY_WIDTH = 24  # characters in a line of the key
 LOCATOR_VIEW = (20, 90, 10, 72)
 
 
+def country_rings(outlines: pd.DataFrame) -> dict[str, list]:
+    """Each country's outline rings, as arrays of (longitude, latitude), in the table's order."""
+    points = outlines[["longitude", "latitude"]].to_numpy()
+    rings: dict[str, list] = {}
+    for (name, _part), rows in outlines.groupby(["name", "part"], sort=False).indices.items():
+        rings.setdefault(name, []).append(points[rows])
+    return rings
+
+
 def draw_countries(axes, outlines: pd.DataFrame, extent, labels: bool = True) -> None:
     """Fill today's countries as land on water, and name those that reach into the map."""
     west, east, south, north = extent
     axes.set_facecolor(style.WATER)
-    rings = [
-        part[["longitude", "latitude"]].to_numpy()
-        for _, part in outlines.groupby(["name", "part"], sort=False)
-    ]
+    countries = country_rings(outlines)
     axes.add_collection(
-        PolyCollection(rings, facecolor=style.LAND, edgecolor=style.BORDER, linewidth=0.6)
+        PolyCollection(
+            [ring for rings in countries.values() for ring in rings],
+            facecolor=style.LAND,
+            edgecolor=style.BORDER,
+            linewidth=0.6,
+        )
     )
     axes.set_xlim(west, east)
     axes.set_ylim(south, north)
@@ -83,12 +95,11 @@ def draw_countries(axes, outlines: pd.DataFrame, extent, labels: bool = True) ->
     axes.set_yticks([])
     if not labels:
         return
-    for name, country in outlines.groupby("name"):
-        spots = name_spots(country, extent)
+    for name in sorted(countries):
+        land = [Path(ring) for ring in countries[name]]
+        spots = name_spots(land, extent)
         if spots:
-            rings = [Path(part[["longitude", "latitude"]].to_numpy())
-                     for _, part in country.groupby("part")]  # fmt: skip
-            axes.add_artist(MapName(spots, rings, text=name.upper(), fontsize=style.SMALL,
+            axes.add_artist(MapName(spots, land, text=name.upper(), fontsize=style.SMALL,
                                     color=style.MUTED, ha="center", gid="country"))  # fmt: skip
     for sea, spots in SEA_LABELS.items():
         inside = [(x, y) for x, y in spots if west < x < east and south < y < north]
@@ -97,23 +108,22 @@ def draw_countries(axes, outlines: pd.DataFrame, extent, labels: bool = True) ->
                                     color=style.SEA_INK, ha="center", gid="sea"))  # fmt: skip
 
 
-def name_spots(country: pd.DataFrame, extent) -> list[tuple[float, float]]:
-    """Where a country's name may go, best first: points on its land inside the map, nearest
-    the middle of its visible outline; none if too little of it shows to name."""
+def name_spots(land: list[Path], extent) -> list[tuple[float, float]]:
+    """Where a country's name may go, best first: points on its land (`land`, its outline rings)
+    inside the map, nearest the middle of its visible outline; none if too little shows."""
     west, east, south, north = extent
-    seen = country[country.longitude.between(west + 0.3, east - 0.3)
-                   & country.latitude.between(south + 0.3, north - 0.3)]  # fmt: skip
-    if seen.empty:
+    points = np.concatenate([ring.vertices for ring in land])
+    longitude, latitude = points[:, 0], points[:, 1]
+    seen = points[(longitude >= west + 0.3) & (longitude <= east - 0.3)
+                  & (latitude >= south + 0.3) & (latitude <= north - 0.3)]  # fmt: skip
+    if not len(seen):
         return []
-    (x0, x1), (y0, y1) = seen.longitude.agg(["min", "max"]), seen.latitude.agg(["min", "max"])
+    (x0, y0), (x1, y1) = seen.min(axis=0), seen.max(axis=0)
     if (x1 - x0) * (y1 - y0) < SMALLEST_NAMED * (east - west) * (north - south):
         return []
-    rings = [
-        Path(part[["longitude", "latitude"]].to_numpy()) for _, part in country.groupby("part")
-    ]
-    middle = (seen.longitude.median(), seen.latitude.median())
+    middle = tuple(np.median(seen, axis=0))
     grid = [(x0 + (x1 - x0) * i / 8, y0 + (y1 - y0) * j / 8) for i in range(9) for j in range(9)]
-    on_land = [spot for spot in [middle, *grid] if any(ring.contains_point(spot) for ring in rings)]
+    on_land = [spot for spot in [middle, *grid] if any(ring.contains_point(spot) for ring in land)]
     on_land.sort(key=lambda spot: math.dist(spot, middle))
     return on_land[:NAME_SPOTS]
 

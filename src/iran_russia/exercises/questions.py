@@ -3,10 +3,11 @@
 Each file is checked against the schema of schema.py (the format an instructor writes, explained
 in data/questions/README.md), then by its question kinds for what a schema cannot see, such as an
 answer missing from its options. Files are read on every call, so an edited question shows up
-the next time its cell runs.
+the next time its cell runs; a file is parsed again only when its text has changed.
 """
 
 import difflib
+import functools
 import re
 from pathlib import Path
 
@@ -20,6 +21,7 @@ from iran_russia.paths import data_dir
 
 SCHEMA = file_schema({kind: question.fields for kind, question in QUESTION_KINDS.items()})
 VALIDATE = fastjsonschema.compile(SCHEMA)
+YAML_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml's, where installed
 LESSON = re.compile(r"[0-9]{1,2}")
 ID_START = re.compile(r"[0-9]{2}-")
 
@@ -48,32 +50,38 @@ def schema_rule(error: fastjsonschema.JsonSchemaValueException) -> str:
 
 def read_questions(path: Path) -> list[Question]:
     """The questions in one file; QuestionError names the file and its first problem."""
+    return list(parsed_questions(path.name, path.read_text(encoding="utf-8")))
+
+
+@functools.lru_cache(maxsize=32)
+def parsed_questions(filename: str, text: str) -> tuple[Question, ...]:
+    """The questions in the text of the file called `filename` (see `read_questions`)."""
     try:
-        document = yaml.safe_load(path.read_text(encoding="utf-8"))
+        document = yaml.load(text, Loader=YAML_LOADER)
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None)
         where = f" at line {mark.line + 1}" if mark else ""
         problem = getattr(error, "problem", None) or error
-        raise QuestionError(f"{path.name} is not valid YAML{where}: {problem}.") from None
+        raise QuestionError(f"{filename} is not valid YAML{where}: {problem}.") from None
     try:
         VALIDATE(document)
     except fastjsonschema.JsonSchemaValueException as error:
         raise QuestionError(
-            f"{path.name}{schema_place(error.path)}: {schema_rule(error)}."
+            f"{filename}{schema_place(error.path)}: {schema_rule(error)}."
         ) from None
-    lesson = path.name[:2]
+    lesson = filename[:2]
     questions: dict[str, Question] = {}
     for entry in document["questions"]:
         name = entry["id"]
         if not name.startswith(f"{lesson}-"):
-            raise QuestionError(f"{path.name}: the id {name} should start with {lesson}-.")
+            raise QuestionError(f"{filename}: the id {name} should start with {lesson}-.")
         if name in questions:
-            raise QuestionError(f"{path.name}: the id {name} is used twice.")
+            raise QuestionError(f"{filename}: the id {name} is used twice.")
         try:
             questions[name] = QUESTION_KINDS[entry["kind"]](entry)
         except ValueError as problem:
-            raise QuestionError(f"{path.name}, question {name}: {problem}.") from None
-    return list(questions.values())
+            raise QuestionError(f"{filename}, question {name}: {problem}.") from None
+    return tuple(questions.values())
 
 
 def lesson_questions(lesson: object) -> list[Question]:
