@@ -24,7 +24,7 @@ def test_charts_return_a_titled_figure_with_every_era_named(events, chart, era):
     figure = chart(events, era=era)
     assert isinstance(figure, Figure)
     assert style.texts_of(figure, "title")
-    labels = {text.get_text() for text in figure.axes[0].texts}
+    labels = {text.get_text().splitlines()[0] for text in figure.axes[0].texts}
     assert {"Empires", "Soviet shadow", "Wary partners", "Syria", "Reversal"} <= labels
 
 
@@ -38,6 +38,31 @@ def test_era_bands_meet_without_overlapping(events):
     assert len(spans) == 5
     for (_, end), (start, _) in zip(spans, spans[1:], strict=False):
         assert end == pytest.approx(start)
+
+
+def test_the_strip_counts_the_events_in_each_band():
+    dated = pd.to_datetime(["1800-05-01", "1900-01-01", "1950-01-01", "2023-03-01", "2024-01-01"])
+    strip = timeline_strip(pd.DataFrame({"date": dated}))
+    names = [text.get_text() for text in strip.axes[0].texts]
+    assert names == [
+        "Empires\n2 events",  # by hand: 1800 and 1900 lie in 1722-1920
+        "Soviet shadow\n1 event",
+        "Wary partners\n0 events",
+        "Syria\n0 events",
+        "Reversal\n2 events",
+    ]
+
+
+def test_a_leader_line_runs_to_the_nearest_point_of_its_own_band(events):
+    figure = timeline_strip(events)
+    axes = figure.axes[0]
+    renderer = FigureCanvasAgg(figure).get_renderer()
+    for text, (start, end) in zip(axes.texts, band_spans(axes), strict=True):
+        text.update_positions(renderer)
+        box = Text.get_window_extent(text, renderer)
+        centre = axes.transData.inverted().transform(((box.x0 + box.x1) / 2, 0))[0]
+        # the line ends 2 points (about a year) inside the band's edge
+        assert text.xy[0] == pytest.approx(min(max(centre, start), end), abs=1.5)
 
 
 def test_era_names_do_not_collide(events):

@@ -38,11 +38,16 @@ def packed(wanted: list[tuple[float, float]], width: float, gap: float = 6) -> l
     return centres
 
 
-def shade_eras(axes, highlight: str | None = None, years: tuple[int, int] | None = None) -> None:
+def shade_eras(
+    axes,
+    highlight: str | None = None,
+    years: tuple[int, int] | None = None,
+    counted: pd.Series | None = None,
+) -> None:
     """Shade the eras on a time axis and name each in one row above the axes; the highlighted
     one is darker. Bands never overlap (eras.bands). A name wider than its band is moved aside
     just enough to clear its neighbours, with a thin line down to its band, so no line crosses
-    a name."""
+    a name. Given `counted` (positions in years), each name says how many fall in its band."""
     first, last = years or (ERAS[0].first_year, ERAS[-1].last_year)
     axes.set_xlim(first, last + 1)
     figure = axes.figure
@@ -50,34 +55,50 @@ def shade_eras(axes, highlight: str | None = None, years: tuple[int, int] | None
     shown = bands(first, last)
     middles = [((start + end) / 2 - first) / (last + 1 - first) * width_points
                for _, start, end in shown]  # fmt: skip
-    halves = [0.3 * style.SMALL * len(era.label) for era, *_ in shown]
+    names = [band_name(era, start, end, counted) for era, start, end in shown]
+    halves = [0.3 * style.SMALL * max(map(len, name.splitlines())) for name in names]
     centres = packed(list(zip(middles, halves, strict=True)), width_points)
-    moved = [abs(c - m) > 1 for c, m in zip(centres, middles, strict=True)]
+    per_year = width_points / (last + 1 - first)
+    # Each name's line runs to the nearest point of its band, straight down where it can.
+    targets = [min(max(centre, (start - first) * per_year + 2), (end - first) * per_year - 2)
+               for centre, (_, start, end) in zip(centres, shown, strict=True)]  # fmt: skip
+    moved = [abs(c - t) > 1 for c, t in zip(centres, targets, strict=True)]
     height = 12 if any(moved) else 3
-    for (era, start, end), middle, centre, aside in zip(
-        shown, middles, centres, moved, strict=True
+    for (era, start, end), name, target, centre, aside in zip(
+        shown, names, targets, centres, moved, strict=True
     ):
         strong = highlight is None or era.name == highlight
         axes.axvspan(start, end, color=ERA_COLOURS[era.name], alpha=0.35 if strong else 0.1, lw=0)
         axes.annotate(
-            era.label,
-            xy=((start + end) / 2, 1.0),
+            name,
+            xy=(first + target / per_year, 1.0),
             xycoords=("data", "axes fraction"),
-            xytext=(centre - middle, height),
+            xytext=(centre - target, height),
             textcoords="offset points",
             ha="center",
             va="bottom",
             fontsize=style.SMALL,
             fontweight="bold" if strong and highlight else "normal",
-            arrowprops={"arrowstyle": "-", "color": style.MUTED, "lw": 0.6} if aside else None,
+            arrowprops={"arrowstyle": "-", "color": style.MUTED, "lw": 0.6, "relpos": (0.5, 0)}
+            if aside
+            else None,
         )
+
+
+def band_name(era, start: int, end: int, counted: pd.Series | None) -> str:
+    """An era's name above its band, with the number of `counted` positions inside the band."""
+    if counted is None:
+        return era.label
+    inside = int(((counted >= start) & (counted < end)).sum())
+    return f"{era.label}\n{inside} event{'' if inside == 1 else 's'}"
 
 
 def timeline_strip(events: pd.DataFrame, era: str | None = None):
     """A thin strip of every event on one time axis: 'where we are' in the series."""
-    figure, axes = style.new_figure(1.9, margins=(0.3, 0.3, 0.8, 0.45))
-    shade_eras(axes, highlight=era)
-    axes.plot(in_years(events.date), [0] * len(events), "|", color="black", markersize=14, mew=0.8)
+    figure, axes = style.new_figure(2.1, margins=(0.3, 0.3, 1.0, 0.45))
+    ticks = in_years(events.date)
+    shade_eras(axes, highlight=era, counted=ticks)
+    axes.plot(ticks, [0] * len(events), "|", color="black", markersize=14, mew=0.8)
     axes.set_yticks([])
     axes.spines[["top", "right", "left"]].set_visible(False)
     axes.tick_params(labelsize=style.SMALL)
