@@ -1,6 +1,7 @@
 """Lesson 06 indicators: how each is built, scaled and combined; the charts; the weights panel."""
 
 import math
+import re
 from functools import partial
 
 import pandas as pd
@@ -9,6 +10,7 @@ from matplotlib.figure import Figure
 
 from exercise_samples import printed
 from iran_russia import indicators, style
+from iran_russia.exercises.questions import find
 from iran_russia.indicators import (
     INDICATORS,
     WEIGHTINGS,
@@ -259,3 +261,24 @@ def test_a_count_is_scaled_from_zero_so_one_meeting_is_not_the_least_close_year(
     scaled = scale(raw)
     assert list(scaled.visits.iloc[:2]) == [0.25, 1.0]
     assert pd.isna(scaled.visits.iloc[2]), "a year with no recorded meeting stays missing"
+
+
+def test_the_margin_question_is_keyed_to_the_one_verdict_the_wider_margin_flips():
+    """06-margin-verdict: the key must be the only named weighting whose lead lies between the
+    lesson's margin (0.05) and the margin the prompt asks for (read from the prompt)."""
+    question = find("06-margin-verdict")
+    wider = float(re.search(r"from 0\.05 to ([0-9.]+[0-9])", question.prompt).group(1))
+    named = {  # option text -> weighting, by hand
+        "Meetings and UN votes (diplomatic)": "diplomatic (meetings + UN votes)",
+        "Equal weights on all five indicators": "equal",
+        "Arms and trade (material weighting)": "material (arms + trade)",
+        "Event scores alone (events only)": "events only",
+    }
+    scaled = scale(raw_indicators())
+    flips = []
+    for option, weighting in named.items():
+        index = composite(scaled, WEIGHTINGS[weighting])
+        lead = index.loc[1992:].mean() - index.loc[1946:1978].mean()
+        if 0.05 < abs(lead) <= wider:
+            flips.append(option)
+    assert flips == [question.options.texts[question.answer]]
