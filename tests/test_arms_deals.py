@@ -230,3 +230,11 @@ def test_until_leaves_out_deals_that_began_later(deals):
     rows = sum(len(axes.get_yticklabels()) for axes in figure.axes)
     assert rows == (dated_deals(deals).start <= 2011).sum()
     assert [axes.get_title(loc="left") for axes in figure.axes] == ["Russia → Iran"]
+
+
+def test_no_mark_sits_on_the_left_edge_of_the_chart(deals):
+    figure = supply_by_year(deals, since=1989)
+    for axes in figure.axes:
+        left = axes.get_xlim()[0]
+        marks = [x for line in axes.lines for x in line.get_xdata() if pd.notna(x)]
+        assert marks and min(marks) - left >= 1  # a year of air, by hand: first mark 1989

@@ -165,3 +165,9 @@ def test_escaped_table_escapes_headers_and_cells():
         "<table><tr><th>&lt;b&gt;</th></tr>"
         "<tr><td>&lt;script&gt;x&lt;/script&gt;</td></tr><tr><td>1</td></tr></table>"
     )
+
+
+def test_a_strip_says_where_a_lesson_band_stops_short_of_its_years(events):
+    said = [text.get_text() for text in timeline_strip(events, era="syria").texts]
+    assert said[1] == "Its band stops at 2022, where lesson 05's begins."  # 04 runs to 2024
+    assert len(timeline_strip(events, era="soviet").texts) == 1  # 1921-1991 ends at its band

@@ -102,10 +102,15 @@ def timeline_strip(events: pd.DataFrame, era: str | None = None):
     axes.set_yticks([])
     axes.spines[["top", "right", "left"]].set_visible(False)
     axes.tick_params(labelsize=style.SMALL)
-    title = "All events in the series"
+    title, subtitle = "All events in the series", ""
     if era:
-        title += f": this lesson covers {BY_NAME[era].first_year}–{BY_NAME[era].last_year}"
-    style.title(figure, title)
+        chosen = BY_NAME[era]
+        title += f": this lesson covers {chosen.first_year}–{chosen.last_year}"
+        following = [later for later in ERAS if chosen.first_year < later.first_year]
+        if following and following[0].first_year < chosen.last_year:  # eras that overlap
+            subtitle = (f"Its band stops at {following[0].first_year}, where lesson "
+                        f"{following[0].lesson}'s begins.")  # fmt: skip
+    style.title(figure, title, subtitle)
     return figure
 
 

@@ -4,13 +4,16 @@
 together (the Syrian coast, the Caucasus) names run into each other or into a country's name.
 `untangle_labels(figure)` tries each name in a few other positions around its marker (below,
 above or below its middle, to the left, then further out) and keeps the first one that
-overlaps no text already placed, no other place's marker and no line or route arrow; a name
-that fits nowhere goes where it clashes least. Country and sea names (`MapName`) then take the
-first of their spots where they cover no place's name or marker, cross no line and, for a
-country, stay on its land; failing that, the first that crosses no line; failing that, the
-first clear of place names; failing that, they are left out (they are context, not data).
+overlaps no text already placed, no other place's marker and no line or route arrow, and lies
+nearer its own marker than any other; a name that fits nowhere goes where it clashes least.
+Country and sea names (`MapName`) then take the first of their spots where they cover no
+place's name or marker, cross no line and, for a country, stay on its land; failing that, the
+first that crosses no line; failing that, the first clear of place names; failing that, they
+are left out (they are context, not data).
 `places_map` and `cessions_map` call it on every map they draw.
 """
+
+import math
 
 from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.collections import PathCollection
@@ -88,7 +91,8 @@ def untangle_labels(figure: Figure) -> Figure:
             for text in axes.texts
             if text not in labels and text.get_text() and not isinstance(text, MapName)
         ]
-        placed = [text.get_window_extent(renderer) for text in fixed] + marker_boxes(axes)
+        markers = marker_boxes(axes)
+        placed = [text.get_window_extent(renderer) for text in fixed] + markers
         frame = axes.get_window_extent(renderer)
         lines = line_paths(axes)
         for label in labels:
@@ -99,7 +103,8 @@ def untangle_labels(figure: Figure) -> Figure:
                 move(label, offset, alignment)
                 box = label.get_window_extent(renderer)
                 outside = box.x0 < frame.x0 or box.x1 > frame.x1
-                clashes.append(overlaps(box, others) + crosses(box, lines) + 100 * outside)
+                clashes.append(3 * overlaps(box, others) + 2 * nearer_another(box, own, markers)
+                               + crosses(box, lines) + 100 * outside)  # fmt: skip
                 if not clashes[-1]:
                     break
             else:
@@ -107,6 +112,17 @@ def untangle_labels(figure: Figure) -> Figure:
             placed.append(label.get_window_extent(renderer))
         place_map_names(axes, renderer, placed, lines, frame)
     return figure
+
+
+def nearer_another(box: Bbox, own, markers: list[Bbox]) -> bool:
+    """Whether the name in pixel box `box` lies nearer another place's marker than its own
+    (at pixel point `own`), so that a reader could take it for the other place's name."""
+
+    def gap(x, y):  # from the point to the nearest edge of the box
+        return math.hypot(max(box.x0 - x, 0, x - box.x1), max(box.y0 - y, 0, y - box.y1))
+
+    mine = gap(*own)
+    return any(gap(m.x0 + MARK, m.y0 + MARK) < mine for m in markers if not m.contains(*own))
 
 
 def on_land(box: Bbox, land: list[Path], axes) -> bool:

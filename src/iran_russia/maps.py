@@ -46,7 +46,7 @@ OUTLINE_STYLES = {  # outline_id: (label in the key, colour, hatch for an area o
         "-",
     ),
     "anglo-russian-1907-british-zone-line": (
-        "1907: British sphere south-east of it",
+        "1907: British sphere south-east of this line",
         style.VERMILION,
         "--",
     ),
