@@ -6,9 +6,17 @@ from itertools import combinations
 from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
 from matplotlib.path import Path
+from matplotlib.transforms import Bbox
 
 from iran_russia.data import load
-from iran_russia.map_labels import POSITIONS, MapName, place_labels, untangle_labels
+from iran_russia.map_labels import (
+    MARK,
+    POSITIONS,
+    MapName,
+    nearer_another,
+    place_labels,
+    untangle_labels,
+)
 from iran_russia.maps import places_map
 
 
@@ -98,3 +106,11 @@ def test_a_place_name_moves_off_a_line_that_runs_through_it():
     box = label.get_window_extent(FigureCanvasAgg(figure).get_renderer())
     line = axes.lines[0]
     assert not line.get_transform().transform_path(line.get_path()).intersects_bbox(box, False)
+
+
+def test_a_name_nearer_another_marker_than_its_own_is_flagged():
+    name = Bbox([[10, 10], [50, 20]])  # pixels; its own marker sits 7 pixels from its corner
+    beside = Bbox([[55 - MARK, 15 - MARK], [55 + MARK, 15 + MARK]])  # 5 pixels from its edge
+    far = Bbox([[95 - MARK, 15 - MARK], [95 + MARK, 15 + MARK]])
+    assert nearer_another(name, (5, 5), [beside, far])
+    assert not nearer_another(name, (5, 5), [far])
