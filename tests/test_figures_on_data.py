@@ -227,6 +227,19 @@ def test_veto_record_marks_every_no_and_every_abstention_of_each_draft():
     assert russia == 0 and len(axes.get_yticklabels()) == len(vetoes)
 
 
+def test_a_wide_vote_grid_runs_a_faint_line_down_from_each_member_name():
+    axes = charts.veto_record(load("unsc_syria_vetoes")).axes[0]
+    assert all(line.get_visible() for line in axes.get_xgridlines())
+    narrow = charts.council_votes(load("unsc_iran_votes")).axes[0]
+    assert not any(line.get_visible() for line in narrow.get_xgridlines())
+
+
+def test_council_votes_can_say_what_the_record_does_not_give():
+    said = "1946 records give only totals."
+    figure = charts.council_votes(load("unsc_iran_votes"), subtitle=said)
+    assert said in [text.get_text() for text in figure.texts]
+
+
 @pytest.mark.parametrize("issue_area", ["all", "nuclear"])
 def test_agreement_lines_follow_each_partners_yearly_share(issue_area):
     agreement = raw("unga_agreement")
@@ -413,3 +426,12 @@ def test_composite_chart_plots_the_weighted_mean_of_what_exists_each_year():
     (yearly,) = [line for line in top.lines if line.get_marker() == "."]
     # 1990: (0*1 + 1*3) / 4 = 0.75; 2000: only the first indicator exists, so 1.0.
     assert list(yearly.get_ydata()) == [0.75, 1.0]
+
+
+def test_a_year_when_both_flows_were_recorded_as_zero_shows_two_rings():
+    trade = load("trade")
+    both = trade[(trade.status == "dataset") & (trade.value_musd == 0)].groupby("year").size()
+    year = both[both == 2].index[0]  # 1921 in the data
+    axes = charts.trade_flows(trade).axes[0]
+    rings = [c for c in axes.collections if len(c.get_offsets()) and year in c.get_offsets()[:, 0]]
+    assert len(rings) == 2 and len({c.get_sizes()[0] for c in rings}) == 2

@@ -268,10 +268,10 @@ def tiv_panel(
             arrow = "▲" if sign > 0 else "▼"
             where = (peak.year - first) / max(last - first, 1)
             label = label.replace("Russia/USSR", "Russia") if first > 1991 else label
-            joiner = "\n" if zoom else " "  # a narrow panel takes the label on two lines
-            text = f"{arrow} {label}:{joiner}peak {peak.tiv_millions:,.0f} ({int(peak.year)})"
+            # on two lines (three if the bar is cut), so as not to run into the no-data band
+            text = f"{arrow} {label}:\npeak {peak.tiv_millions:,.0f} ({int(peak.year)})"
             if height < peak.tiv_millions:
-                text += ", cut"
+                text += ",\nbar cut"
             beside = -1 if where > 0.5 else 1  # in a zoom panel, beside the bar, not over it
             axes.annotate(
                 text,
@@ -287,7 +287,7 @@ def tiv_panel(
                 fontweight="bold",
             )
     top = peaks.get(1, 1.0) * 1.2
-    axes.set_ylim(-max(peaks.get(-1, 0) * 1.9, top * 0.15), top)
+    axes.set_ylim(-max(peaks.get(-1, 0) * 2.5, top * 0.15), top)  # room for two lines below
 
 
 def reported_year(deals: pd.DataFrame) -> pd.Series:
@@ -401,13 +401,15 @@ def vote_grid(
     votes: list[list[str]],
     title: str,
     tally: list[str] | None = None,
+    subtitle: str = "",
 ):
     """A grid of votes, one row per draft and one column per member: a yes is a small grey dot,
-    any other vote a large mark with its word, so the votes that varied stand out."""
+    any other vote a large mark with its word, so the votes that varied stand out. Where the
+    columns are many, faint lines run down from each name to its marks."""
     words = len(columns) <= 6  # room for a word under each mark
     width_right = (0.9 if words else 1.3) if tally else 0.3
     figure, axes = style.new_figure(
-        (0.62 if words else 0.5) * len(rows) + 1.6,
+        (0.62 if words else 0.56) * len(rows) + 1.6,
         margins=(3.6, width_right, 0.9 if words else 1.9, 0.2),
     )
     cells = [
@@ -444,7 +446,7 @@ def vote_grid(
     axes.set_ylim(len(rows) - 0.4, -0.6)
     axes.tick_params(length=0)
     axes.spines[:].set_visible(False)
-    axes.grid(axis="y", color=style.GRID, linewidth=0.6)
+    axes.grid(axis="y" if words else "both", color=style.GRID, linewidth=0.6)
     for row, text in enumerate(tally or []):
         axes.text(
             1.02, row, text, transform=axes.get_yaxis_transform(), va="center", fontsize=style.SMALL
@@ -459,7 +461,7 @@ def vote_grid(
             color=style.MUTED,
             va="bottom",
         )
-    style.title(figure, title)
+    style.title(figure, title, subtitle)
     if not words:
         key = "   ".join(f"{mark} {vote}" for vote, mark in [("no", "✖"), ("abstained", "◆")])
         key += "   (yes–no–abstain counts at the right)" if tally else ""
@@ -482,9 +484,9 @@ def draft_label(date, subject: str, document: str = "", width: int = 46) -> str:
     return "\n".join(textwrap.wrap(f"{head}: {subject}", width, max_lines=3, placeholder="…"))
 
 
-def council_votes(votes: pd.DataFrame):
+def council_votes(votes: pd.DataFrame, subtitle: str = ""):
     """How the five permanent members voted on each Security Council text, with the tally and
-    whether the text was adopted."""
+    whether the text was adopted; `subtitle` says what the reader should know of the record."""
     rows = [
         draft_label(date, subject, document)
         for date, subject, document in zip(votes.date, votes.subject, votes.document, strict=True)
@@ -498,7 +500,8 @@ def council_votes(votes: pd.DataFrame):
     years = votes.date.dt.year
     moscow = "USSR" if years.max() < 1992 else "USSR/Russia" if years.min() < 1992 else "Russia"
     members = [moscow, *list(MEMBERS.values())[1:]]
-    return vote_grid(rows, members, cast, "How the permanent members voted (grey dot: yes)", tally)
+    title = "How the permanent members voted (grey dot: yes)"
+    return vote_grid(rows, members, cast, title, tally, subtitle)
 
 
 def split_names(column: pd.Series) -> list[list[str]]:
@@ -579,9 +582,10 @@ def trade_flows(trade: pd.DataFrame):
         # a small mark on every year, so that a year with no neighbour still shows
         axes.plot(series.index, series.values, line, marker=".", markersize=4, color=colour,
                   label=label)  # fmt: skip
-        zeros = series[series == 0]
-        axes.scatter(zeros.index, zeros.values, s=22, facecolor="white", edgecolor=colour,
-                     zorder=3, label=ZERO_LABEL if flow == "iran_to_russia" else None)  # fmt: skip
+        zeros = series[series == 0]  # rings of two sizes, so a year with both zero shows both
+        axes.scatter(zeros.index, zeros.values, s=44 if flow == "russia_to_iran" else 14,
+                     facecolor="none", edgecolor=colour, zorder=3)  # fmt: skip
+    axes.scatter([], [], s=22, facecolor="white", edgecolor=style.INK, label=ZERO_LABEL)
     reported = trade[(trade.status == "reported") & (trade.period == "year")]
     markers = {"total": "s", "russia_to_iran": "^", "iran_to_russia": "v"}
     for flow, marker in markers.items():
