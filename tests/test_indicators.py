@@ -282,3 +282,23 @@ def test_the_margin_question_is_keyed_to_the_one_verdict_the_wider_margin_flips(
         if 0.05 < abs(lead) <= wider:
             flips.append(option)
     assert flips == [question.options.texts[question.answer]]
+
+
+def test_a_decade_mean_resting_on_few_years_is_drawn_thin():
+    scaled = pd.DataFrame({"events": [0.2, 0.4, 0.6, 1.0]}, index=[1900, 1901, 1902, 1910])
+    top = composite_chart(scaled, {"events": 1}).axes[0]
+    widths = {}
+    for lines in top.collections:
+        for segment, width in zip(lines.get_segments(), lines.get_linewidths(), strict=False):
+            widths[segment[0][0]] = width
+    assert widths[1900] > widths[1910]  # by hand: three years against one
+
+
+def test_the_sensitivity_chart_says_which_end_decades_are_partial():
+    assert indicators.partial_decades(pd.Index(range(1946, 2026))) == (
+        "; the 1940s hold only 1946–1949 and the 2020s only 2020–2025"
+    )
+    assert indicators.partial_decades(pd.Index(range(1940, 2000))) == ""
+    composites = pd.DataFrame({"equal": [0.5] * 8}, index=range(1946, 1954))
+    label = sensitivity_chart(composites).axes[0].get_xlabel()
+    assert label.endswith("the 1940s hold only 1946–1949 and the 1950s only 1950–1953")

@@ -57,6 +57,7 @@ WEIGHTINGS = {
     "diplomatic (meetings + UN votes)": {"visits": 1, "unga": 1},
 }
 MAX_WEIGHT = 5
+FEW_YEARS = 3  # a decade mean of fewer years is drawn thin
 BEFORE, AFTER = 1979, 1991
 FIRST = 1946  # the first year of UN votes: from here at least two indicators exist most years
 MARGIN = 0.05  # a difference of means smaller than this is too close to call
@@ -243,7 +244,7 @@ def indicator_chart(scaled: pd.DataFrame):
         figure,
         "Five indicators on one scale, 0 to 1",
         subtitle="0: the lowest year (for meetings, none); 1: the highest; arms and trade on a "
-        "log scale first",
+        "log scale first; no dot: no record that year",
     )
     return figure
 
@@ -257,8 +258,11 @@ def composite_chart(scaled: pd.DataFrame, weights: Mapping[str, float]):
     values = index.dropna()
     top.plot(mid_year(values.index), values, ".", color="grey", markersize=4, label="one year")
     decades = by_decade(index)
-    top.hlines(decades, decades.index, decades.index + 10, color="black", linewidth=2.5,
-               label="decade mean")  # fmt: skip
+    years = values.groupby(values.index // 10 * 10).size()  # years behind each decade's mean
+    for thin, label in [(False, "decade mean"), (True, f"decade mean of\nunder {FEW_YEARS} years")]:
+        chosen = decades[(years < FEW_YEARS) == thin]
+        top.hlines(chosen, chosen.index, chosen.index + 10, color="black",
+                   linewidth=1.0 if thin else 2.5, label=label)  # fmt: skip
     top.set_ylim(-0.05, 1.05)
     top.set_ylabel("Composite (0 … 1)", fontsize=style.SMALL)
     style.plain_axes(top)
@@ -277,6 +281,17 @@ def composite_chart(scaled: pd.DataFrame, weights: Mapping[str, float]):
     return figure
 
 
+def partial_decades(years: pd.Index) -> str:
+    """Words for the first and last decades when the years cover only part of them."""
+    first, last = int(years.min()), int(years.max())
+    parts = (
+        [f"the {first // 10 * 10}s hold only {first}–{first // 10 * 10 + 9}"] if first % 10 else []
+    )
+    if last % 10 != 9:
+        parts.append(f"the {last // 10 * 10}s only {last // 10 * 10}–{last}")
+    return "; " + " and ".join(parts) if parts else ""
+
+
 def sensitivity_chart(composites: pd.DataFrame):
     """Decade means of the composite under each weighting: one line style and marker each."""
     figure, axes = style.new_figure(4.4, margins=(0.9, 0.3, 0.95, 0.55))
@@ -289,7 +304,8 @@ def sensitivity_chart(composites: pd.DataFrame):
         axes.text(year, 1.0, label, ha="center", va="bottom", fontsize=style.SMALL,
                   transform=axes.get_xaxis_transform())  # fmt: skip
     axes.set_ylim(-0.05, 1.0)
-    axes.set_xlabel("Decade (point at its middle)", fontsize=style.SMALL)
+    axes.set_xlabel("Decade (point at its middle)" + partial_decades(composites.dropna(how="all").index),
+                    fontsize=style.SMALL)  # fmt: skip
     axes.set_ylabel("Composite, decade mean (0 … 1)", fontsize=style.SMALL)
     style.plain_axes(axes)
     style.legend_above(axes, title=None)
