@@ -304,8 +304,8 @@ def sensitivity_chart(composites: pd.DataFrame):
         axes.text(year, 1.0, label, ha="center", va="bottom", fontsize=style.SMALL,
                   transform=axes.get_xaxis_transform())  # fmt: skip
     axes.set_ylim(-0.05, 1.0)
-    axes.set_xlabel("Decade (point at its middle)" + partial_decades(composites.dropna(how="all").index),
-                    fontsize=style.SMALL)  # fmt: skip
+    years = composites.dropna(how="all").index
+    axes.set_xlabel("Decade (point at its middle)" + partial_decades(years), fontsize=style.SMALL)
     axes.set_ylabel("Composite, decade mean (0 … 1)", fontsize=style.SMALL)
     style.plain_axes(axes)
     style.legend_above(axes, title=None)
