@@ -302,3 +302,13 @@ def test_the_sensitivity_chart_says_which_end_decades_are_partial():
     composites = pd.DataFrame({"equal": [0.5] * 8}, index=range(1946, 1954))
     label = sensitivity_chart(composites).axes[0].get_xlabel()
     assert label.endswith("the 1940s hold only 1946–1949 and the 1950s only 1950–1953")
+
+
+def test_a_year_from_1946_resting_on_one_indicator_is_drawn_hollow():
+    # 1940: one indicator, but before 1946; 1950: two; 1951: one
+    scaled = pd.DataFrame(
+        {"events": [0.5, 0.5, 0.2], "arms": [None, 0.4, None]}, index=[1940, 1950, 1951]
+    )
+    top = composite_chart(scaled, {"events": 1, "arms": 1}).axes[0]
+    hollow = [line for line in top.lines if line.get_markerfacecolor() == "white"]
+    assert len(hollow) == 1 and list(hollow[0].get_xdata().astype(int)) == [1951]

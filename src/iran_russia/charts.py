@@ -11,11 +11,14 @@ import re
 import textwrap
 
 import pandas as pd
+from matplotlib import colormaps
+from matplotlib.patches import Rectangle
 
 from iran_russia import style
 from iran_russia.eras import BY_NAME, ERAS, bands
 
 STATUS_MARKERS = {"confirmed": "o", "reported": "^", "disputed": "s"}
+plt_blues = colormaps["Blues"]
 ERA_COLOURS = dict(zip([era.name for era in ERAS], style.PALETTE, strict=False))
 
 
@@ -43,11 +46,13 @@ def shade_eras(
     highlight: str | None = None,
     years: tuple[int, int] | None = None,
     counted: pd.Series | None = None,
+    pale: bool = False,
 ) -> None:
     """Shade the eras on a time axis and name each in one row above the axes; the highlighted
     one is darker. Bands never overlap (eras.bands). A name wider than its band is moved aside
     just enough to clear its neighbours, with a thin line down to its band, so no line crosses
-    a name. Given `counted` (positions in years), each name says how many fall in its band."""
+    a name. Given `counted` (positions in years), each name says how many fall in its band;
+    `pale` shades every band lightly, behind data drawn in cells."""
     first, last = years or (ERAS[0].first_year, ERAS[-1].last_year)
     axes.set_xlim(first, last + 1)
     figure = axes.figure
@@ -67,7 +72,7 @@ def shade_eras(
     for (era, start, end), name, target, centre, aside in zip(
         shown, names, targets, centres, moved, strict=True
     ):
-        strong = highlight is None or era.name == highlight
+        strong = (highlight is None or era.name == highlight) and not pale
         axes.axvspan(start, end, color=ERA_COLOURS[era.name], alpha=0.35 if strong else 0.1, lw=0)
         axes.annotate(
             name,
@@ -205,6 +210,32 @@ def score_timeline(
     axes.text(1.02, 0.55, note, transform=axes.transAxes, fontsize=style.SMALL, color=style.MUTED,
               va="top", gid="stack-note")  # fmt: skip
     style.title(figure, "Cooperation and conflict between Iran and Russia, event by event")
+    return figure
+
+
+def score_counts(events: pd.DataFrame):
+    """The events counted by decade and score, as a grid of numbers: a cell's shade and its
+    number say how many events of that decade have that score, so that crowded years hide
+    nothing; an empty cell is a decade with no event at that score."""
+    figure, axes = style.new_figure(4.6, margins=(0.9, 1.3, 0.85, 0.45))
+    shade_eras(axes, years=(1720, 2029), pale=True)  # whole decades at both ends
+    counts = events.groupby([events.date.dt.year // 10 * 10, "score"]).size()
+    most = counts.max()
+    for (decade, score), number in counts.items():
+        shade = 0.15 + 0.85 * number / most  # never white: a cell with one event still shows
+        axes.add_patch(Rectangle((decade, score - 1), 10, 2, facecolor=plt_blues(shade),
+                                 edgecolor="white", linewidth=0.5, zorder=3))  # fmt: skip
+        axes.text(decade + 5, score, str(number), ha="center", va="center", zorder=4,
+                  fontsize=style.SMALL, color="white" if shade > 0.55 else style.INK)  # fmt: skip
+    axes.axhline(0, color=style.MUTED, linewidth=0.8, zorder=2)
+    axes.set_ylim(-11, 11)
+    axes.set_yticks(range(-10, 11, 2))
+    axes.set_ylabel("Score (−10 conflict … +10 cooperation)", fontsize=style.SMALL)
+    style.plain_axes(axes)
+    axes.text(1.02, 0.95, "Each cell: the\nnumber of events\nof that decade\nwith that score;\n"
+              "an empty cell:\nnone", transform=axes.transAxes, fontsize=style.SMALL,
+              color=style.INK, va="top")  # fmt: skip
+    style.title(figure, "Cooperation and conflict, decade by decade: events at each score")
     return figure
 
 

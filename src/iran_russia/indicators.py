@@ -256,7 +256,13 @@ def composite_chart(scaled: pd.DataFrame, weights: Mapping[str, float]):
                                              sharex=True, height_ratios=[3, 1])  # fmt: skip
     shade_eras(top)
     values = index.dropna()
-    top.plot(mid_year(values.index), values, ".", color="grey", markersize=4, label="one year")
+    alone = (values.index >= FIRST) & (count.reindex(values.index) == 1)  # thin, where it matters
+    top.plot(mid_year(values.index[~alone]), values[~alone], ".", color="grey", markersize=4,
+             label="one year")  # fmt: skip
+    if alone.any():
+        top.plot(mid_year(values.index[alone]), values[alone], "o", markersize=5,
+                 color="black", markerfacecolor="white",
+                 label="a year (from\n1946) on one\nindicator only")  # fmt: skip
     decades = by_decade(index)
     years = values.groupby(values.index // 10 * 10).size()  # years behind each decade's mean
     for thin, label in [(False, "decade mean"), (True, f"decade mean of\nunder {FEW_YEARS} years")]:
