@@ -412,7 +412,7 @@ def arms_transfers(
 
 
 VOTE_MARKS = {  # vote: (marker, size, colour, word written beside it)
-    "yes": ("o", 16, "#bbbbbb", ""),
+    "yes": ("o", 16, style.BORDER, ""),  # grey, but at 3.5:1 on white still seen
     "no": ("X", 90, style.VERMILION, "no"),
     "abstain": ("D", 60, style.ORANGE, "abst."),
     "absent": ("_", 90, style.MUTED, "absent"),
