@@ -222,9 +222,8 @@ def supply_by_year(deals: pd.DataFrame, since: int = 2015, until: int | None = N
         axes.grid(axis="x", color=style.GRID, linewidth=0.6)
         style.plain_axes(axes)
     bottom = panels[-1]
-    bottom.set_xlim(
-        since - 1, last + 1 + 0.04 * (last - since)
-    )  # a year's air: no mark on the spine
+    # a year's air before the first mark, so that none sits on the spine
+    bottom.set_xlim(since - 1, last + 1 + 0.04 * (last - since))
     bottom.xaxis.get_major_locator().set_params(integer=True)
     bottom.set_xlabel("Year (from order to last delivery, where known)", fontsize=style.SMALL)
     for status, (line, marker, filled, label) in STATUS_STYLES.items():

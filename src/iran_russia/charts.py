@@ -18,7 +18,7 @@ from iran_russia import style
 from iran_russia.eras import BY_NAME, ERAS, bands
 
 STATUS_MARKERS = {"confirmed": "o", "reported": "^", "disputed": "s"}
-plt_blues = colormaps["Blues"]
+BLUES = colormaps["Blues"]  # for cells shaded by a count
 ERA_COLOURS = dict(zip([era.name for era in ERAS], style.PALETTE, strict=False))
 
 
@@ -223,7 +223,7 @@ def score_counts(events: pd.DataFrame):
     most = counts.max()
     for (decade, score), number in counts.items():
         shade = 0.15 + 0.85 * number / most  # never white: a cell with one event still shows
-        axes.add_patch(Rectangle((decade, score - 1), 10, 2, facecolor=plt_blues(shade),
+        axes.add_patch(Rectangle((decade, score - 1), 10, 2, facecolor=BLUES(shade),
                                  edgecolor="white", linewidth=0.5, zorder=3))  # fmt: skip
         axes.text(decade + 5, score, str(number), ha="center", va="center", zorder=4,
                   fontsize=style.SMALL, color="white" if shade > 0.55 else style.INK)  # fmt: skip
