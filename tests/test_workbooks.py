@@ -164,3 +164,15 @@ def test_no_panel_in_a_committed_workbook_reports_a_result(path):
             assert printed.startswith("Not answered yet"), f"{path.name}: {printed[:80]!r}"
         assert not any(printed.startswith(verdict) for verdict in VERDICTS), printed[:80]
     assert answered, "a workbook with no answer cells"
+
+
+@pytest.mark.parametrize("path", SOLUTIONS, ids=lambda path: path.name)
+def test_every_worked_answer_in_the_solutions_is_graded_correct(path):
+    """A key that no longer matches its question (options reworded, order changed) shows here."""
+    graded = 0
+    for cell in nbformat.read(path, as_version=4).cells:
+        printed = "".join(o.get("text", "") for o in cell.get("outputs", []))
+        if "### BEGIN SOLUTION" in cell.source and printed.startswith(VERDICTS):
+            graded += 1
+            assert printed.startswith(("Correct", "Saved (")), f"{path.name}: {printed[:80]!r}"
+    assert graded, "a solutions notebook with no graded answer"
