@@ -24,3 +24,17 @@ def test_a_click_is_timed_with_the_answer_saved(monkeypatch, tmp_path):
     monkeypatch.setattr(bench, "CLICKS", 3)
     monkeypatch.setenv("IRAN_RUSSIA_WORK", str(tmp_path))
     assert bench.click_milliseconds() > 0
+
+
+def test_the_baseline_is_timed_in_turns_with_each_notebook(tmp_path, monkeypatch):
+    monkeypatch.setattr(bench, "REPEATS", 2)
+    order = []
+
+    def fake_run(path):
+        order.append("baseline" if path.name == "baseline.ipynb" else path.name)
+        return None, 1.0
+
+    monkeypatch.setattr(bench, "run", fake_run)
+    paths = [tmp_path / "a.ipynb", tmp_path / "b.ipynb"]
+    bench.table(paths)
+    assert order == ["baseline", "a.ipynb"] * 2 + ["baseline", "b.ipynb"] * 2

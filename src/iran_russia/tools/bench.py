@@ -2,9 +2,9 @@
 
     python -m iran_russia.tools.bench notebooks/*.ipynb
 
-The baseline is a notebook that only imports pandas, matplotlib and ipywidgets. The table
-(seconds, median of a few runs, and the ratio to the baseline) is printed and written to
-build/bench.md, followed by the time one click on Check takes in a workbook panel, with the
+The baseline is a notebook that only imports pandas, matplotlib and ipywidgets, run in turns with
+each notebook so that the machine's load falls on both. The table (seconds, median of a few runs,
+and the ratio to the baseline) is printed and written to build/bench.md, followed by the time one click on Check takes in a workbook panel, with the
 student's answer saved to disk. This reports; no test asserts on time.
 """
 
@@ -36,30 +36,30 @@ BASELINE_SOURCE = "\n".join(
 REPORT = Path("build") / "bench.md"
 
 
-def seconds(path: Path) -> float:
-    """Median wall-clock seconds to execute the notebook at `path` on a fresh kernel."""
-    return statistics.median(run(path)[1] for _ in range(REPEATS))
-
-
-def baseline_seconds() -> float:
-    """Median seconds for a notebook that only imports the series' libraries."""
-    notebook = nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell(BASELINE_SOURCE)])
-    with tempfile.TemporaryDirectory() as folder:
-        path = Path(folder) / "baseline.ipynb"
-        nbformat.write(notebook, path)
-        return seconds(path)
+def paired_seconds(path: Path, baseline: Path) -> tuple[float, float]:
+    """Median seconds for the notebook at `path` and for the baseline, run in turns on fresh
+    kernels, so that a change in the machine's load falls on both."""
+    notebook, bare = [], []
+    for _ in range(REPEATS):
+        bare.append(run(baseline)[1])
+        notebook.append(run(path)[1])
+    return statistics.median(notebook), statistics.median(bare)
 
 
 def table(paths: list[Path]) -> str:
-    """Markdown table of each notebook's time beside the baseline."""
-    base = baseline_seconds()
+    """Markdown table of each notebook's time beside a baseline timed in turn with it: a
+    notebook that only imports the series' libraries."""
     rows = [
         "| notebook | seconds | baseline seconds | ratio |",
         "| --- | ---: | ---: | ---: |",
     ]
-    for path in paths:
-        took = seconds(path)
-        rows.append(f"| {path} | {took:.2f} | {base:.2f} | {took / base:.2f} |")
+    baseline = nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell(BASELINE_SOURCE)])
+    with tempfile.TemporaryDirectory() as folder:
+        baseline_path = Path(folder) / "baseline.ipynb"
+        nbformat.write(baseline, baseline_path)
+        for path in paths:
+            took, base = paired_seconds(path, baseline_path)
+            rows.append(f"| {path} | {took:.2f} | {base:.2f} | {took / base:.2f} |")
     return "\n".join(rows) + "\n"
 
 
@@ -86,7 +86,7 @@ def main(names: list[str]) -> int:
     REPORT.parent.mkdir(exist_ok=True)
     REPORT.write_text(report)
     print(report)
-    print(f"(median of {REPEATS} runs each; written to {REPORT})")
+    print(f"(median of {REPEATS} runs each, baseline and notebook in turns; written to {REPORT})")
     return 0
 
 
