@@ -4,8 +4,9 @@
 
 The baseline is a notebook that only imports pandas, matplotlib and ipywidgets, run in turns with
 each notebook so that the machine's load falls on both. The table (seconds, median of a few runs,
-and the ratio to the baseline) is printed and written to build/bench.md, followed by the time one click on Check takes in a workbook panel, with the
-student's answer saved to disk. This reports; no test asserts on time.
+and the ratio to the baseline) is printed and written to build/bench.md, followed by the time one
+click on Check takes in a workbook panel, with the student's answer saved to disk. This reports;
+no test asserts on time.
 """
 
 import contextlib
