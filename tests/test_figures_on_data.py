@@ -69,25 +69,25 @@ def test_score_timeline_puts_each_event_at_its_date_and_score_by_status(events):
     drawn = [c for c in axes.collections if len(c.get_offsets())]
     for status, collection in zip(["confirmed", "reported", "disputed"], drawn, strict=True):
         chosen = rows[rows.status == status]
-        # marks at one score and (almost) one date are moved sideways by at most 0.3 years,
-        # never off their score
-        drawn = sorted((y, x) for x, y in collection.get_offsets())
-        wanted = sorted(zip(chosen.score, year_number(chosen.date), strict=True))
-        assert [y for y, _ in drawn] == [score for score, _ in wanted], status
-        for (_, x), (_, date) in zip(drawn, wanted, strict=True):
-            assert abs(x - date) <= 0.3 + 1e-9, status
+        # marks at one score and (almost) one date sit up to 0.6 above or below their score,
+        # always at their own date
+        drawn = sorted((x, y) for x, y in collection.get_offsets())
+        wanted = sorted(zip(year_number(chosen.date), chosen.score, strict=True))
+        assert [x for x, _ in drawn] == pytest.approx([x for x, _ in wanted]), status
+        for (_, y), (_, score) in zip(drawn, wanted, strict=True):
+            assert abs(y - score) <= 0.6 + 1e-9, status
 
 
-def test_marks_at_one_score_and_date_spread_sideways_and_the_rest_are_counted():
-    dates, scores = pd.Series([2000.5] * 7), pd.Series([4] * 7)
-    moved = charts.spread(dates, scores, width=0.1)
-    expected = [2000.3, 2000.4, 2000.5, 2000.5, 2000.5, 2000.6, 2000.7]  # five steps, then none
-    assert sorted(moved) == pytest.approx(expected)
-    assert charts.overlapping(moved, scores, width=0.1) == 2
+def test_marks_at_one_score_and_date_stack_up_and_down_and_the_rest_are_counted():
+    dates, scores = pd.Series([2000.5] * 5), pd.Series([4] * 5)
+    heights = charts.stacked(dates, scores, width=0.1)
+    assert sorted(heights) == pytest.approx([3.4, 4, 4, 4, 4.6])  # three steps, then none
+    assert charts.overlapping(dates, heights, width=0.1) == 2
     assert charts.overlapping(dates[:3], pd.Series([2, 4, 6]), width=0.1) == 0  # other scores
-    assert (charts.spread(dates, scores, width=1.0) == 2000.5).all(), "a step over 0.3 years"
-    late = charts.spread(pd.Series([2000.95] * 3), pd.Series([4] * 3), width=0.1)
-    assert sorted(late) == pytest.approx([2000.75, 2000.85, 2000.95]), "never into the next year"
+    apart = charts.stacked(pd.Series([2000.0, 2000.2, 2000.4]), pd.Series([4] * 3), width=0.1)
+    assert list(apart) == [4, 4, 4], "marks a mark's width apart stay at their score"
+    near = charts.stacked(pd.Series([2000.0, 2000.05]), pd.Series([4, 6]), width=0.1)
+    assert list(near) == [4, 6], "marks at different scores never move"
 
 
 def test_the_full_score_chart_moves_no_mark_and_says_that_some_lie_on_others(events):

@@ -119,45 +119,43 @@ def timeline_strip(events: pd.DataFrame, era: str | None = None):
     return figure
 
 
-SPREAD = (0, 1, -1, 2, -2)  # sideways steps, in mark widths, for marks that would coincide
-LONGEST_MOVE = 0.3  # years: no mark moves further from its date, nor out of its year
+STACK = (0, 0.6, -0.6)  # score units: a mark that would hide another sits a little above or below
 MARK = 0.09  # inches: the widest score mark, with a little air
 
 
-def spread(x: pd.Series, score: pd.Series, width: float) -> pd.Series:
-    """Each mark's position in time: its date, moved sideways by the first step of SPREAD (in
-    units of `width` years, one mark's width) that keeps it a mark's width from every mark
-    already placed at its score, moves it at most LONGEST_MOVE years and keeps it in its
-    calendar year; a mark with no such step stays at its date (see `overlapping`). Every mark
-    stays at its score."""
-    moved = x.astype(float).copy()
-    steps = [step for step in SPREAD if abs(step) * width <= LONGEST_MOVE]
-    for _, group in pd.DataFrame({"x": x, "score": score}).groupby("score"):
-        placed: list[float] = []
-        for index, at in group.x.sort_values().items():
-            spots = [at + width * step for step in steps if int(at + width * step) == int(at)]
-            free = [spot for spot in spots if all(abs(spot - p) > width - 1e-9 for p in placed)]
-            moved[index] = free[0] if free else at
-            placed.append(moved[index])
-    return moved
+def stacked(x: pd.Series, score: pd.Series, width: float) -> pd.Series:
+    """Each mark's height: its score, moved by the first step of STACK that keeps it clear of
+    every mark already placed within a mark's `width` (in years) of its date; a mark with no
+    such step stays at its score (see `overlapping`). Every mark stays at its date, and no
+    mark comes nearer another score than its own (scores are even numbers)."""
+    height = score.astype(float).copy()
+    placed: dict[float, list[tuple[float, float]]] = {}
+    for index in x.sort_values(kind="stable").index:
+        at, level = x[index], score[index]
+        near = [step for when, step in placed.get(level, []) if abs(at - when) < width]
+        free = [step for step in STACK if all(abs(step - other) > 1e-9 for other in near)]
+        step = free[0] if free else 0
+        height[index] = level + step
+        placed.setdefault(level, []).append((at, step))
+    return height
 
 
-def overlapping(x: pd.Series, score: pd.Series, width: float) -> int:
-    """How many marks lie less than half a mark's width from an earlier one at their score."""
-    frame = pd.DataFrame({"x": x, "score": score}).sort_values(["score", "x"])
-    gaps = frame.groupby("score").x.diff()
+def overlapping(x: pd.Series, height: pd.Series, width: float) -> int:
+    """How many marks lie less than half a mark's width from an earlier one at their height."""
+    frame = pd.DataFrame({"x": x, "height": height}).sort_values(["height", "x"])
+    gaps = frame.groupby("height").x.diff()
     return int((gaps < width / 2).sum())
 
 
 def stack_note(hidden: int) -> str:
     """The note beside a score chart's key: how marks that coincide are drawn."""
     note = (
-        "Marks that would\nhide one another are\nmoved sideways, at\nmost a third of a\n"
-        "year and never out\nof their year"
+        "Marks that would\nhide one another sit\na little above or\nbelow their score;\n"
+        "every mark stays\nat its date"
     )
     if not hidden:
         return note + "."
-    return note + f"; {hidden}\n{'lies' if hidden == 1 else 'lie'} on others where\nevents crowd."
+    return note + f".\n{hidden} {'lies' if hidden == 1 else 'lie'} on others\nwhere events crowd."
 
 
 def score_timeline(
@@ -174,13 +172,13 @@ def score_timeline(
     events = events.assign(x=in_years(events.date))
     axes_inches = axes.get_position().width * figure.get_figwidth()
     width = (last - first) * MARK / axes_inches  # one mark's width, in years
-    events = events.assign(x=spread(events.x, events.score, width))
+    events = events.assign(height=stacked(events.x, events.score, width))
     for status, marker in STATUS_MARKERS.items():
         subset = events[events.status == status]
         confirmed = status == "confirmed"
         axes.scatter(
             subset.x,
-            subset.score,
+            subset.height,
             marker=marker,
             color="black",
             s=16 if confirmed else 36,
@@ -205,7 +203,7 @@ def score_timeline(
         fontsize=style.SMALL,
         title_fontsize=style.SMALL,
     )
-    hidden = overlapping(events.x, events.score, width)
+    hidden = overlapping(events.x, events.height, width)
     note = stack_note(hidden)
     axes.text(1.02, 0.55, note, transform=axes.transAxes, fontsize=style.SMALL, color=style.MUTED,
               va="top", gid="stack-note")  # fmt: skip
