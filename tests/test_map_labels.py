@@ -9,8 +9,10 @@ from matplotlib.path import Path
 from matplotlib.transforms import Bbox
 
 from iran_russia.data import load
+from iran_russia import style
 from iran_russia.map_labels import (
     MARK,
+    NAME_GAP,
     POSITIONS,
     MapName,
     nearer_another,
@@ -114,3 +116,27 @@ def test_a_name_nearer_another_marker_than_its_own_is_flagged():
     far = Bbox([[95 - MARK, 15 - MARK], [95 + MARK, 15 + MARK]])
     assert nearer_another(name, (5, 5), [beside, far])
     assert not nearer_another(name, (5, 5), [far])
+
+
+def test_a_country_name_keeps_a_gap_from_a_place_name_it_would_only_touch():
+    figure, axes = one_place()
+    label = axes.annotate("Capital", (5, 5), xytext=(4, 4), textcoords="offset points", fontsize=9)
+    renderer = FigureCanvasAgg(figure).get_renderer()
+    below = label.get_window_extent(renderer)
+    name = MapName([(5, 5)], text="LAND", fontsize=9, ha="center", va="top")
+    axes.add_artist(name)
+    # right of the marker, under the name's end: 2.5 px below it, then clear of the gap
+    touching = axes.transData.inverted().transform((below.x1, below.y0 - 2.5))
+    farther = axes.transData.inverted().transform((below.x1, below.y0 - NAME_GAP - 4))
+    name.spots = [tuple(touching), tuple(farther)]
+    untangle_labels(figure)
+    assert name.get_position() == tuple(farther)
+
+
+def test_place_names_sit_over_a_halo_above_the_lines_of_a_map():
+    figure = places_map(load("places"), ["damascus", "latakia"], (30, 40, 31, 38), "Coast",
+                        routes=[("damascus", "latakia", "a route")])  # fmt: skip
+    axes = figure.axes[0]
+    for label in place_labels(axes):
+        assert label.get_path_effects() == style.HALO
+        assert label.get_zorder() > max(line.get_zorder() for line in axes.lines)

@@ -35,8 +35,9 @@ POSITIONS = [
     ((0, 16), "center"),
     ((0, -24), "center"),
 ]
-MARK = 4  # pixels around a place's marker that no name may cover
+MARK = 5  # pixels around a place's marker that no name may cover
 PADDING = 1.0  # pixels of clear space wanted between two texts
+NAME_GAP = 2.0  # pixels between a country's or sea's name and any place's name or marker
 
 
 class MapName(Text):
@@ -156,7 +157,8 @@ def free_box(name: MapName, renderer, taken: list, lines: list[Path], frame) -> 
         name.set_position(spot)
         box = name.get_window_extent(renderer)
         inside = frame.x0 <= box.x0 and box.x1 <= frame.x1
-        if not (inside and frame.y0 <= box.y0 and box.y1 <= frame.y1) or overlaps(box, taken):
+        clear = not overlaps(box.padded(NAME_GAP), taken)
+        if not (inside and frame.y0 <= box.y0 and box.y1 <= frame.y1 and clear):
             continue
         if not crosses(box, lines):
             if on_land(box, name.land, name.axes):

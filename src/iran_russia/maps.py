@@ -100,7 +100,8 @@ def draw_countries(axes, outlines: pd.DataFrame, extent, labels: bool = True) ->
         spots = name_spots(land, extent)
         if spots:
             axes.add_artist(MapName(spots, land, text=name.upper(), fontsize=style.SMALL,
-                                    color=style.MUTED, ha="center", gid="country"))  # fmt: skip
+                                    color=style.MUTED, ha="center", gid="country",
+                                    path_effects=style.HALO))  # fmt: skip
     for sea, spots in SEA_LABELS.items():
         inside = [(x, y) for x, y in spots if west < x < east and south < y < north]
         if inside:
@@ -230,15 +231,23 @@ def cessions_map(territories: pd.DataFrame, places: pd.DataFrame, outlines: pd.D
             zorder=3,
         )
         for row in ceded.itertuples():
-            axes.annotate(
-                map_name(row.name),
-                (row.longitude, row.latitude),
-                xytext=(4, 4),
-                textcoords="offset points",
-                fontsize=style.SMALL,
-            )
+            name_place(axes, row)
     key_beside(axes)
     return untangle_labels(figure)
+
+
+def name_place(axes, place) -> None:
+    """Write a place's name (a row with name, longitude, latitude) up and to the right of its
+    marker, over a halo, above the map's lines; `untangle_labels` may move it later."""
+    axes.annotate(
+        map_name(place.name),
+        (place.longitude, place.latitude),
+        xytext=(4, 4),
+        textcoords="offset points",
+        fontsize=style.SMALL,
+        path_effects=style.HALO,
+        zorder=4,
+    )
 
 
 REFERENCE_POINT = "(map reference point)"
@@ -288,13 +297,7 @@ def places_map(
     chosen = chosen[~chosen.name.str.endswith(REFERENCE_POINT)]  # only anchors a route: no mark
     axes.scatter(chosen.longitude, chosen.latitude, marker="o", s=30, color="black", zorder=3)
     for row in chosen.itertuples():
-        axes.annotate(
-            map_name(row.name),
-            (row.longitude, row.latitude),
-            xytext=(4, 4),
-            textcoords="offset points",
-            fontsize=style.SMALL,
-        )
+        name_place(axes, row)
     indexed = places.set_index("place_id")
     for (start, end, label), (colour, line) in zip(routes, route_styles(routes), strict=True):
         a, b = indexed.loc[start], indexed.loc[end]

@@ -11,6 +11,7 @@ instead of measuring and cropping it first (matplotlib's inline default, which d
 
 import io
 
+from matplotlib import patheffects
 from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
 
@@ -39,6 +40,8 @@ LAND = "#f4f1ea"
 WATER = "#d4e6f1"
 SEA_INK = "#2d5f8a"  # names of seas
 BORDER = "#8a8a8a"
+# a band of land colour around a name on a map, so that no line or hatching runs through it
+HALO = [patheffects.withStroke(linewidth=3, foreground=LAND)]
 
 
 class SeriesFigure(Figure):
