@@ -8,8 +8,8 @@ from matplotlib.figure import Figure
 from matplotlib.path import Path
 from matplotlib.transforms import Bbox
 
-from iran_russia.data import load
 from iran_russia import style
+from iran_russia.data import load
 from iran_russia.map_labels import (
     MARK,
     NAME_GAP,
