@@ -449,3 +449,30 @@ def test_the_score_grid_prints_every_decade_and_score_count_of_the_data():
     }
     assert printed == {(int(d), int(s)): int(n) for (d, s), n in expected.items()}
     assert sum(printed.values()) == len(rows)
+
+
+def test_a_bar_cut_in_the_recent_panel_carries_a_break_mark_on_it():
+    tiv = raw("arms_tiv")
+    figure = charts.arms_transfers(load("arms_tiv"), load("arms_deals"), 1990, zoom_from=2010)
+    recent = figure.axes[1]
+    recent_tiv = tiv[tiv.year >= 2010]
+    tallest = recent_tiv.loc[recent_tiv.tiv_millions.idxmax()]
+    assert tallest.tiv_millions > recent.get_ylim()[1], "the tallest recent bar is cut"
+    marks = [line for line in recent.lines if line.get_gid() == "break-mark"]
+    assert len(marks) == 2
+    for line in marks:
+        xs, ys = line.get_xdata(), line.get_ydata()
+        assert min(xs) < tallest.year < max(xs)
+        assert min(ys) > 0 and max(ys) < recent.get_ylim()[1], "drawn on the visible bar"
+
+
+def test_with_a_recent_panel_the_long_strip_marks_only_the_years_before_it():
+    figure = charts.arms_transfers(load("arms_tiv"), load("arms_deals"), 1990, zoom_from=2010)
+    long_strip, recent_strip = figure.axes[2], figure.axes[3]
+    early = [x for points in scatter_points(long_strip) for x, _ in points]
+    assert early and max(early) < 2010
+    assert any("from 2010" in text.get_text() for text in long_strip.texts)
+    deals = raw("arms_deals")
+    reported = deals[deals.status == "reported"]
+    year = reported.delivery_first.fillna(reported.order_year)
+    assert sum(len(points) for points in scatter_points(recent_strip)) == (year >= 2010).sum()

@@ -301,6 +301,7 @@ def tiv_panel(
             text = f"{arrow} {label}:\npeak {peak.tiv_millions:,.0f} ({int(peak.year)})"
             if height < peak.tiv_millions:
                 text += ",\nbar cut"
+                break_mark(axes, peak.year, sign * height * 1.08, 0.03 * height)
             beside = -1 if where > 0.5 else 1  # in a zoom panel, beside the bar, not over it
             axes.annotate(
                 text,
@@ -319,21 +320,34 @@ def tiv_panel(
     axes.set_ylim(-max(peaks.get(-1, 0) * 2.5, top * 0.15), top)  # room for two lines below
 
 
+def break_mark(axes, x: float, y: float, rise: float) -> None:
+    """Two white slashes across the bar at `x`, rising by `rise` around height `y`: the bar is
+    cut there."""
+    for shift in (-0.6, 0.6):
+        axes.plot([x - 0.5, x + 0.5], [y + shift * rise - rise, y + shift * rise + rise],
+                  color="white", linewidth=2, gid="break-mark", solid_capstyle="butt")  # fmt: skip
+
+
 def reported_year(deals: pd.DataFrame) -> pd.Series:
     """The year a reported deal is marked at: its reported first delivery, else its order."""
     return deals.delivery_first.fillna(deals.order_year)
 
 
-def reported_strip(axes, deals: pd.DataFrame, first: int, last: int) -> None:
+def reported_strip(axes, deals: pd.DataFrame, first: int, last: int, until: int | None = None):
     """Reported deals (they have no TIV) as marks on a strip of their own, a row per direction:
-    filled where a delivery is reported, hollow where only an order is."""
-    reported = deals[(deals.status == "reported") & reported_year(deals).between(first, last)]
+    filled where a delivery is reported, hollow where only an order is; marks of one year stand
+    a mark's width apart. With `until`, only deals up to that year are marked, and a note says
+    that the later ones are in the panel to the right."""
+    shown_to = last if until is None else until
+    reported = deals[(deals.status == "reported") & reported_year(deals).between(first, shown_to)]
+    inches = axes.get_position().width * axes.figure.get_figwidth()
+    step = min(MARK * (last - first + 1.2) / inches, 0.45)  # a mark's width, within the year
     for row, (supplier, marker, colour) in enumerate(
         [("Russia", "^", style.BLUE), ("Iran", "v", style.VERMILION)]
     ):
         chosen = reported[reported.supplier.astype(str) == supplier]
         years = reported_year(chosen)
-        offsets = years.groupby(years).cumcount() * 0.35
+        offsets = years.groupby(years).cumcount() * step
         axes.scatter(
             years + offsets,
             [row] * len(years),
@@ -345,6 +359,9 @@ def reported_strip(axes, deals: pd.DataFrame, first: int, last: int) -> None:
                 colour if delivered else "white" for delivered in chosen.delivery_first.notna()
             ],
         )
+    if until is not None:
+        axes.text(1.0, 0.5, f"from {until + 1}:\nsee right", transform=axes.transAxes,
+                  ha="right", va="center", fontsize=style.SMALL, color=style.MUTED)  # fmt: skip
     axes.set_ylim(1.6, -0.6)
     axes.set_yticks([0, 1], ["Russia → Iran", "Iran → Russia"], fontsize=style.SMALL)
     axes.set_xlim(first - 0.6, last + 0.6)
@@ -382,7 +399,8 @@ def arms_transfers(
     for column, (first, end) in enumerate(spans):
         tiv_panel(grid[0, column], tiv, first, end, data_end, zoom=column > 0)
         if strip:
-            reported_strip(grid[1, column], deals, first, end)
+            until = zoom_from - 1 if zoom_from and column == 0 else None
+            reported_strip(grid[1, column], deals, first, end, until)
             grid[1, column].sharex(grid[0, column])
     grid[0, 0].set_ylabel(
         "SIPRI TIV (an index of\nmilitary capability, not money)", fontsize=style.SMALL
