@@ -476,3 +476,16 @@ def test_with_a_recent_panel_the_long_strip_marks_only_the_years_before_it():
     reported = deals[deals.status == "reported"]
     year = reported.delivery_first.fillna(reported.order_year)
     assert sum(len(points) for points in scatter_points(recent_strip)) == (year >= 2010).sum()
+
+
+def test_the_trade_chart_credits_reported_figures_only_where_it_draws_some():
+    trade = load("trade")
+    reported = (trade.status == "reported") & (trade.period == "year")
+    assert reported.any(), "the data hold reported yearly figures"
+
+    def credits(rows):
+        (line,) = [t.get_text() for t in charts.trade_flows(rows).texts if t.get_gid() == "source"]
+        return line
+
+    assert "reported figures" in credits(trade)
+    assert "reported figures" not in credits(trade[~reported])

@@ -649,7 +649,8 @@ def trade_flows(trade: pd.DataFrame):
     style.plain_axes(axes)
     style.legend_above(axes, columns=2)
     style.title(figure, "Trade between Iran and Russia")
-    style.source_line(
-        figure, "Correlates of War Trade v4.0; reported figures as cited in data/trade.csv"
-    )
+    credits = "Correlates of War Trade v4.0"
+    if len(reported):
+        credits += "; reported figures as cited in data/trade.csv"
+    style.source_line(figure, credits)
     return figure
