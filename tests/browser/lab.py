@@ -39,7 +39,9 @@ SERVER_CONFIG = '''\
 """Written by tests/browser/lab.py for one browser-test session."""
 
 from jupyter_server.services.contents.largefilemanager import AsyncLargeFileManager
+from jupyter_server.services.kernels.kernelmanager import AsyncMappingKernelManager
 from tornado import web
+from traitlets import TraitError
 
 REFUSED = "browser tests never write to the repository"
 
@@ -60,8 +62,25 @@ class RefusingContentsManager(AsyncLargeFileManager):
         raise web.HTTPError(403, REFUSED)
 
 
+class StartedKernelsManager(AsyncMappingKernelManager):
+    """Lists a new kernel only once it is stamped with its first activity.
+
+    jupyter_server registers a kernel a moment before it sets `last_activity`; a GET /api/kernels
+    in that moment fails with a 500 (the upstream race of jupyter-server/enterprise_gateway#1395).
+    JupyterLab polls that list every few seconds and silently retries, so a student never sees
+    it, but the browser tests would report it as a console error of whatever notebook was opening.
+    """
+
+    def kernel_model(self, kernel_id):
+        try:
+            return super().kernel_model(kernel_id)
+        except TraitError as error:  # not stamped yet: list_kernels skips a KeyError
+            raise KeyError(kernel_id) from error
+
+
 c = get_config()  # noqa: F821
 c.ServerApp.contents_manager_class = RefusingContentsManager
+c.ServerApp.kernel_manager_class = StartedKernelsManager
 # Checkpoints (File > Save and Checkpoint, or one JupyterLab may make on opening a file) go to
 # the temporary folder, never into .ipynb_checkpoints/ folders of the repository.
 c.FileCheckpoints.root_dir = {checkpoints!r}

@@ -20,10 +20,21 @@ def report(path, outcome) -> str:
     return "\n".join(lines)
 
 
+def server_errors(lab_server) -> str:
+    """The server's own account of its 500s (tracebacks included), for a report that has one."""
+    log = lab_server.log_text()
+    start = log.find("Uncaught exception")
+    return (
+        ""
+        if start < 0
+        else "\nthe server's log from its first uncaught error:\n" + log[start:][:3000]
+    )
+
+
 @pytest.mark.parametrize("path", all_notebooks(), ids=lambda p: str(p.relative_to(ROOT)))
-def test_notebook_renders_and_runs_cleanly(notebook_outcomes, path):
+def test_notebook_renders_and_runs_cleanly(notebook_outcomes, lab_server, path):
     outcome = notebook_outcomes[path]
-    assert not outcome.problems, report(path, outcome)
+    assert not outcome.problems, report(path, outcome) + server_errors(lab_server)
 
 
 @pytest.mark.parametrize("path", [FIXTURES / "healthy_widgets.ipynb"], ids=["healthy_widgets"])
