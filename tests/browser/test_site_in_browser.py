@@ -13,6 +13,7 @@ import pytest
 from axe_playwright_python.sync_playwright import Axe
 
 from conftest import ROOT
+from iran_russia.site.pdf import PDF_OPTIONS
 
 pytestmark = pytest.mark.browser
 
@@ -111,3 +112,23 @@ def test_search_lists_matching_sections_with_links(served, site_page):
     site_page.goto(f"{served}/search.html?q=zzqxnotaword")
     assert site_page.locator("#search-results li").count() == 0
     assert site_page.locator("#search-summary").inner_text().startswith("0 sections")
+
+
+def test_printing_opens_every_optional_box_and_closes_them_after(served, site_page):
+    site_page.goto(f"{served}/01_empires_and_mistrust.html", wait_until="load")
+    closed = "document.querySelectorAll('details:not([open])').length"
+    before = site_page.evaluate(closed)
+    assert before > 10, "lesson 01 has many optional boxes, closed on screen"
+    site_page.evaluate("window.dispatchEvent(new Event('beforeprint'))")
+    assert site_page.evaluate(closed) == 0
+    site_page.evaluate("window.dispatchEvent(new Event('afterprint'))")
+    assert site_page.evaluate(closed) == before
+
+
+def test_a_lesson_pdf_carries_its_optional_boxes(built_site, served, site_page):
+    """The shipped PDF is longer than a print of the same page without print.js (boxes closed)."""
+    site_page.route("**/print.js", lambda route: route.abort())
+    site_page.goto(f"{served}/01_empires_and_mistrust.html", wait_until="load")
+    closed_print = site_page.pdf(**PDF_OPTIONS)
+    shipped = (built_site / "pdf" / "01_empires_and_mistrust.pdf").read_bytes()
+    assert len(PDF_PAGE.findall(shipped)) > len(PDF_PAGE.findall(closed_print)) + 2

@@ -14,6 +14,12 @@ CHROMIUM_ARGS = [
     "--no-first-run",
 ]
 
+PDF_OPTIONS = {
+    "format": "A4",
+    "print_background": True,
+    "margin": {"top": "18mm", "bottom": "18mm", "left": "16mm", "right": "16mm"},
+}
+
 
 class OutsideRequest(RuntimeError):
     """A page asked for something from outside the site while being printed."""
@@ -39,12 +45,7 @@ def print_pages(site: Path, pages: dict[str, str]) -> None:
         for name, pdf in pages.items():
             page.goto((site / name).as_uri(), wait_until="load")
             (site / pdf).parent.mkdir(parents=True, exist_ok=True)
-            page.pdf(
-                path=str(site / pdf),
-                format="A4",
-                print_background=True,
-                margin={"top": "18mm", "bottom": "18mm", "left": "16mm", "right": "16mm"},
-            )
+            page.pdf(path=str(site / pdf), **PDF_OPTIONS)
         browser.close()
     if outside:
         raise OutsideRequest(
