@@ -3,6 +3,7 @@ they were; country names give way and stay on their land."""
 
 from itertools import combinations
 
+import pytest
 from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
 from matplotlib.path import Path
@@ -15,6 +16,8 @@ from iran_russia.map_labels import (
     NAME_GAP,
     POSITIONS,
     MapName,
+    box_at,
+    move,
     nearer_another,
     place_labels,
     untangle_labels,
@@ -140,3 +143,17 @@ def test_place_names_sit_over_a_halo_above_the_lines_of_a_map():
     for label in place_labels(axes):
         assert label.get_path_effects() == style.HALO
         assert label.get_zorder() > max(line.get_zorder() for line in axes.lines)
+
+
+def test_a_labels_box_at_each_position_is_its_first_box_shifted():
+    """untangle_labels measures a name once and shifts its box; matplotlib must agree."""
+    figure, axes = crowded_map()
+    label = place_labels(axes)[0]
+    renderer = FigureCanvasAgg(figure).get_renderer()
+    move(label, *POSITIONS[0])
+    first = label.get_window_extent(renderer)
+    for position in POSITIONS:
+        move(label, *position)
+        measured = label.get_window_extent(renderer)
+        predicted = box_at(first, POSITIONS[0], position, figure.dpi / 72)
+        assert predicted.extents == pytest.approx(measured.extents, abs=0.01), position

@@ -15,6 +15,7 @@ are left out (they are context, not data).
 
 import math
 
+import numpy as np
 from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.collections import PathCollection
 from matplotlib.figure import Figure
@@ -71,15 +72,38 @@ def marker_boxes(axes) -> list[Bbox]:
 
 
 def overlaps(box, others) -> int:
-    """How many boxes in `others` the pixel box `box` comes within PADDING of."""
-    grown = box.padded(PADDING)
-    return sum(grown.overlaps(other) for other in others)
+    """How many boxes in `others` (Bboxes, or an array of their extents) the pixel box `box`
+    comes within PADDING of."""
+    x0, y0, x1, y1 = box.padded(PADDING).extents
+    edges = extents(others)
+    return int(
+        ((edges[:, 0] < x1) & (x0 < edges[:, 2]) & (edges[:, 1] < y1) & (y0 < edges[:, 3])).sum()
+    )
+
+
+def extents(boxes) -> np.ndarray:
+    """Pixel boxes as an array of rows (x0, y0, x1, y1)."""
+    if isinstance(boxes, np.ndarray):
+        return boxes
+    return np.array([box.extents for box in boxes], dtype=float).reshape(-1, 4)
 
 
 def move(label: Annotation, offset: tuple[int, int], alignment: str) -> None:
     """Write `label` at `offset` points from its marker, aligned on that side."""
     label.xyann = offset
     label.set_horizontalalignment(alignment)
+
+
+SHARE_LEFT_OF_ANCHOR = {"left": 0.0, "center": 0.5, "right": 1.0}
+
+
+def box_at(box: Bbox, moved_from: tuple, moved_to: tuple, points: float) -> Bbox:
+    """Where the pixel box `box` of a label at (offset, alignment) `moved_from` lies when the
+    label is moved to `moved_to`: the same size, shifted (the text is not rotated)."""
+    (dx0, dy0), align0 = moved_from
+    (dx1, dy1), align1 = moved_to
+    shift = (SHARE_LEFT_OF_ANCHOR[align0] - SHARE_LEFT_OF_ANCHOR[align1]) * box.width
+    return box.translated((dx1 - dx0) * points + shift, (dy1 - dy0) * points)
 
 
 def untangle_labels(figure: Figure) -> Figure:
@@ -96,21 +120,23 @@ def untangle_labels(figure: Figure) -> Figure:
         placed = [text.get_window_extent(renderer) for text in fixed] + markers
         frame = axes.get_window_extent(renderer)
         lines = line_paths(axes)
+        points = figure.dpi / 72
         for label in labels:
             clashes = []
             own = axes.transData.transform(label.xy)
-            others = [box for box in placed if not box.contains(*own)]  # not its own marker
-            for offset, alignment in POSITIONS:
-                move(label, offset, alignment)
-                box = label.get_window_extent(renderer)
+            others = extents([box for box in placed if not box.contains(*own)])  # not its marker
+            move(label, *POSITIONS[0])
+            first = label.get_window_extent(renderer)
+            for position in POSITIONS:
+                box = box_at(first, POSITIONS[0], position, points)
                 outside = box.x0 < frame.x0 or box.x1 > frame.x1
                 clashes.append(3 * overlaps(box, others) + 2 * nearer_another(box, own, markers)
                                + crosses(box, lines) + 100 * outside)  # fmt: skip
                 if not clashes[-1]:
                     break
-            else:
-                move(label, *POSITIONS[clashes.index(min(clashes))])
-            placed.append(label.get_window_extent(renderer))
+            best = POSITIONS[clashes.index(min(clashes))]
+            move(label, *best)
+            placed.append(box_at(first, POSITIONS[0], best, points))
         place_map_names(axes, renderer, placed, lines, frame)
     return figure
 
@@ -153,15 +179,19 @@ def free_box(name: MapName, renderer, taken: list, lines: list[Path], frame) -> 
     """Move `name` to its first free spot: on its land and across no line if it can, else
     across no line, else only clear of `taken`; return its box there, or None if none is free."""
     fallbacks = {}  # "no line" and "clear": the first spot that fits each looser test
-    for spot in name.spots:
-        name.set_position(spot)
-        box = name.get_window_extent(renderer)
+    name.set_position(name.spots[0])
+    first = name.get_window_extent(renderer)  # measured once: at other spots, only shifted
+    pixels = name.axes.transData.transform(name.spots)
+    clear_of = extents(taken)
+    for spot, (x, y) in zip(name.spots, pixels, strict=True):
+        box = first.translated(x - pixels[0][0], y - pixels[0][1])
         inside = frame.x0 <= box.x0 and box.x1 <= frame.x1
-        clear = not overlaps(box.padded(NAME_GAP), taken)
+        clear = not overlaps(box.padded(NAME_GAP), clear_of)
         if not (inside and frame.y0 <= box.y0 and box.y1 <= frame.y1 and clear):
             continue
         if not crosses(box, lines):
             if on_land(box, name.land, name.axes):
+                name.set_position(spot)
                 return box
             fallbacks.setdefault("no line", (spot, box))
         fallbacks.setdefault("clear", (spot, box))
