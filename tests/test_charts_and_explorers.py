@@ -40,17 +40,20 @@ def test_era_bands_meet_without_overlapping(events):
         assert end == pytest.approx(start)
 
 
-def test_the_strip_counts_the_events_in_each_band():
-    dated = pd.to_datetime(["1800-05-01", "1900-01-01", "1950-01-01", "2023-03-01", "2024-01-01"])
-    strip = timeline_strip(pd.DataFrame({"date": dated}))
+def test_the_strip_counts_each_lessons_events_and_says_how_many_sit_outside_its_band():
+    dated = pd.to_datetime(["1800-05-01", "1921-02-26", "1950-01-01", "2023-03-01", "2024-01-01"])
+    eras = ["empires", "empires", "soviet", "syria", "reversal"]
+    strip = timeline_strip(pd.DataFrame({"date": dated, "era": eras}))
     names = [text.get_text() for text in strip.axes[0].texts]
     assert names == [
-        "Empires\n2 events",  # by hand: 1800 and 1900 lie in 1722-1920
+        "Empires\n2 events",  # by hand: lesson 01's two, though 1921 lies in the Soviet band
         "Soviet shadow\n1 event",
         "Wary partners\n0 events",
-        "Syria\n0 events",
-        "Reversal\n2 events",
+        "Syria\n1 event",  # 2023 lies in the Reversal band, which starts in 2022
+        "Reversal\n1 event",
     ]
+    said = style.texts_of(strip, "subtitle")
+    assert said == ["Counts are per lesson; 2 events sit in a neighbouring band."]
 
 
 def test_a_leader_line_runs_to_the_nearest_point_of_its_own_band(events):
@@ -168,6 +171,9 @@ def test_escaped_table_escapes_headers_and_cells():
 
 
 def test_a_strip_says_where_a_lesson_band_stops_short_of_its_years(events):
-    said = [text.get_text() for text in timeline_strip(events, era="syria").texts]
-    assert said[1] == "Its band stops at 2022, where lesson 05's begins."  # 04 runs to 2024
-    assert len(timeline_strip(events, era="soviet").texts) == 1  # 1921-1991 ends at its band
+    said = style.texts_of(timeline_strip(events, era="syria"), "subtitle")[0]
+    assert said.startswith("Its band stops at 2022, where lesson 05's begins.")  # 04 runs to 2024
+    # by hand from events.csv: 1921 (lesson 01), 1991 (02), three of 2011 (03), four after 2022
+    assert said.endswith("Counts are per lesson; 9 events sit in a neighbouring band.")
+    soviet = style.texts_of(timeline_strip(events, era="soviet"), "subtitle")[0]
+    assert "stops" not in soviet  # 1921-1991 ends at its band

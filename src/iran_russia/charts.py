@@ -51,7 +51,7 @@ def shade_eras(
     """Shade the eras on a time axis and name each in one row above the axes; the highlighted
     one is darker. Bands never overlap (eras.bands). A name wider than its band is moved aside
     just enough to clear its neighbours, with a thin line down to its band, so no line crosses
-    a name. Given `counted` (positions in years), each name says how many fall in its band;
+    a name. Given `counted` (each event's era), each name says how many events its lesson has;
     `pale` shades every band lightly, behind data drawn in cells."""
     first, last = years or (ERAS[0].first_year, ERAS[-1].last_year)
     axes.set_xlim(first, last + 1)
@@ -60,7 +60,7 @@ def shade_eras(
     shown = bands(first, last)
     middles = [((start + end) / 2 - first) / (last + 1 - first) * width_points
                for _, start, end in shown]  # fmt: skip
-    names = [band_name(era, start, end, counted) for era, start, end in shown]
+    names = [band_name(era, counted) for era, _, _ in shown]
     halves = [0.3 * style.SMALL * max(map(len, name.splitlines())) for name in names]
     centres = packed(list(zip(middles, halves, strict=True)), width_points)
     per_year = width_points / (last + 1 - first)
@@ -90,11 +90,11 @@ def shade_eras(
         )
 
 
-def band_name(era, start: int, end: int, counted: pd.Series | None) -> str:
-    """An era's name above its band, with the number of `counted` positions inside the band."""
+def band_name(era, counted: pd.Series | None) -> str:
+    """An era's name above its band, with the number of its lesson's events in `counted`."""
     if counted is None:
         return era.label
-    inside = int(((counted >= start) & (counted < end)).sum())
+    inside = int((counted == era.name).sum())
     return f"{era.label}\n{inside} event{'' if inside == 1 else 's'}"
 
 
@@ -102,21 +102,33 @@ def timeline_strip(events: pd.DataFrame, era: str | None = None):
     """A thin strip of every event on one time axis: 'where we are' in the series."""
     figure, axes = style.new_figure(2.1, margins=(0.3, 0.3, 1.0, 0.45))
     ticks = in_years(events.date)
-    shade_eras(axes, highlight=era, counted=ticks)
+    shade_eras(axes, highlight=era, counted=events.era)
     axes.plot(ticks, [0] * len(events), "|", color="black", markersize=14, mew=0.8)
     axes.set_yticks([])
     axes.spines[["top", "right", "left"]].set_visible(False)
     axes.tick_params(labelsize=style.SMALL)
-    title, subtitle = "All events in the series", ""
+    title, notes = "All events in the series", []
     if era:
         chosen = BY_NAME[era]
         title += f": this lesson covers {chosen.first_year}–{chosen.last_year}"
         following = [later for later in ERAS if chosen.first_year < later.first_year]
         if following and following[0].first_year < chosen.last_year:  # eras that overlap
-            subtitle = (f"Its band stops at {following[0].first_year}, where lesson "
-                        f"{following[0].lesson}'s begins.")  # fmt: skip
-    style.title(figure, title, subtitle)
+            notes.append(f"Its band stops at {following[0].first_year}, where lesson "
+                         f"{following[0].lesson}'s begins.")  # fmt: skip
+    strays = outside_own_band(events.era, ticks)
+    if strays:
+        notes.append(f"Counts are per lesson; {strays} event{'s sit' if strays > 1 else ' sits'} "
+                     "in a neighbouring band.")  # fmt: skip
+    style.title(figure, title, " ".join(notes))
     return figure
+
+
+def outside_own_band(eras: pd.Series, years: pd.Series) -> int:
+    """How many events lie outside their own lesson's band (where two lessons share a year)."""
+    spans = {era.name: (start, end) for era, start, end in bands(ERAS[0].first_year, 2100)}
+    return sum(
+        not spans[era][0] <= year < spans[era][1] for era, year in zip(eras, years, strict=True)
+    )
 
 
 STACK = (0, 0.6, -0.6)  # score units: a mark that would hide another sits a little above or below

@@ -79,7 +79,9 @@ def title(figure: Figure, text: str, subtitle: str = "") -> None:
         gid="title",
     )
     if subtitle:
-        figure.text(left, 1 - 0.33 / height, subtitle, fontsize=SMALL, va="top", color=INK)
+        figure.text(
+            left, 1 - 0.33 / height, subtitle, fontsize=SMALL, va="top", color=INK, gid="subtitle"
+        )
 
 
 def source_line(figure: Figure, text: str) -> None:
