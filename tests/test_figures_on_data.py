@@ -489,3 +489,18 @@ def test_the_trade_chart_credits_reported_figures_only_where_it_draws_some():
 
     assert "reported figures" in credits(trade)
     assert "reported figures" not in credits(trade[~reported])
+
+
+def test_indicator_strips_shade_the_years_after_each_indicators_data_end():
+    names = list(INDICATORS)
+    years = list(range(2000, 2021))
+    scaled = pd.DataFrame({name: np.linspace(0, 1, len(years)) for name in names}, index=years)
+    scaled.loc[2011:, names[1]] = np.nan  # ends in 2010: ten years after it, labelled
+    scaled.loc[2019:, names[2]] = np.nan  # ends in 2018: two years, too narrow for words
+    axes = indicator_chart(scaled).axes
+    spans = [
+        [(p.get_x(), p.get_x() + p.get_width()) for p in a.patches if p.get_hatch()] for a in axes
+    ]
+    assert spans == [[], [(2011, 2021)], [(2019, 2021)], [], []]
+    assert "no data" in [t.get_text() for t in axes[1].texts]
+    assert "no data" not in [t.get_text() for t in axes[2].texts]

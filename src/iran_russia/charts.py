@@ -275,25 +275,7 @@ def tiv_panel(
     axes.axhline(0, color="black", linewidth=0.8)
     axes.set_xlim(first - 0.6, last + 0.6)
     if last > data_end:
-        axes.axvspan(
-            data_end + 0.5,
-            last + 0.6,
-            facecolor=style.NO_DATA,
-            hatch="..",
-            edgecolor="#bbbbbb",
-            lw=0,
-        )
-        axes.text(
-            (data_end + 0.5 + last + 0.6) / 2,
-            0.5,
-            "no data",
-            rotation=90,
-            transform=axes.get_xaxis_transform(),
-            ha="center",
-            va="center",
-            fontsize=style.SMALL,
-            color=style.MUTED,
-        )
+        no_data(axes, data_end + 0.5, last + 0.6)
     axes.yaxis.set_major_formatter(lambda value, _: f"{abs(value):,.0f}")
     axes.xaxis.get_major_locator().set_params(integer=True, nbins=6)
     style.plain_axes(axes)
@@ -330,6 +312,16 @@ def tiv_panel(
             )
     top = peaks.get(1, 1.0) * 1.2
     axes.set_ylim(-max(peaks.get(-1, 0) * 2.5, top * 0.15), top)  # room for two lines below
+
+
+def no_data(axes, start: float, end: float, words: bool = True) -> None:
+    """Shade `start` to `end` on a time axis as years the data do not cover: dotted, and where
+    `words`, labelled "no data" (never left blank, which reads as nothing happening)."""
+    axes.axvspan(start, end, facecolor=style.NO_DATA, hatch="..", edgecolor="#bbbbbb", lw=0)
+    if words:
+        axes.text((start + end) / 2, 0.5, "no data", rotation=90, ha="center", va="center",
+                  transform=axes.get_xaxis_transform(), fontsize=style.SMALL,
+                  color=style.MUTED)  # fmt: skip
 
 
 def break_mark(axes, x: float, y: float, rise: float) -> None:

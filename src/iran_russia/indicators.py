@@ -37,7 +37,7 @@ import numpy as np
 import pandas as pd
 
 from iran_russia import style
-from iran_russia.charts import shade_eras
+from iran_russia.charts import no_data, shade_eras
 from iran_russia.data import load
 from iran_russia.panel import Panel
 
@@ -240,11 +240,13 @@ def indicator_chart(scaled: pd.DataFrame):
         first, last = int(values.index.min()), int(values.index.max())
         axes.text(1.01, 0.5, f"{first}–{last}", transform=axes.transAxes, fontsize=style.SMALL,
                   va="center")  # fmt: skip
+        if last < scaled.index.max():
+            no_data(axes, last + 1, scaled.index.max() + 1, words=scaled.index.max() - last >= 8)
     style.title(
         figure,
         "Five indicators on one scale, 0 to 1",
         subtitle="0: the lowest year (for meetings, none); 1: the highest; arms and trade on a "
-        "log scale first; no dot: no record that year",
+        "log scale first.\nNo dot: no record that year; dotted: years after the data end.",
     )
     return figure
 
