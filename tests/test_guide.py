@@ -90,6 +90,16 @@ def test_a_guide_file_that_does_not_fit_its_lesson_is_refused(change, problem):
         guide.validate(stem, content_with(stem, change), reading, kinds)
 
 
+def test_a_guide_file_can_give_an_exercise_more_minutes_than_its_kind_but_never_fewer():
+    entries = [{"id": "a", "kind": "classify"}, {"id": "b", "kind": "single"}]
+    assert guide.class_costs({}, entries) == {"a": 3, "b": 2}  # by kind, as the table says
+    assert guide.class_costs({"exercise_minutes": {"a": 6}}, entries) == {"a": 6, "b": 2}
+    with pytest.raises(guide.GuideError, match="'b' is unknown or below"):
+        guide.class_costs({"exercise_minutes": {"b": 1}}, entries)
+    with pytest.raises(guide.GuideError, match="'z' is unknown"):
+        guide.class_costs({"exercise_minutes": {"z": 4}}, entries)
+
+
 def test_an_exercise_costs_minutes_by_its_kind_and_a_long_answer_by_its_length():
     assert guide.exercise_cost({"kind": "single"}) == 2
     assert guide.exercise_cost({"kind": "data"}) == 6
@@ -157,3 +167,14 @@ def test_exercise_ids_named_in_a_guide_file_exist(stem):
     text = (ROOT / "instructors" / "content" / f"{stem}.yaml").read_text("utf-8")
     named = set(re.findall(r"\b0[0-7]-[a-z0-9-]*[a-z0-9]\b", text))
     assert named <= ids, sorted(named - ids)
+
+
+def test_a_guide_page_shows_its_notes_before_you_teach():
+    pages = {path.name: text for path, text in guide.build(ROOT).items()}
+    for stem in STEMS:
+        notes = guide.read_content(ROOT, stem).get("before_you_teach", [])
+        page = pages[f"{stem}.md"]
+        assert ("## Before you teach" in page) == bool(notes), stem
+        for note in notes:
+            assert guide.one_line(note) in page, stem
+    assert "## Before you teach" in pages["05_the_reversal.md"]  # the war of 2026 boxes

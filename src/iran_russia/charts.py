@@ -407,7 +407,7 @@ def arms_transfers(
             reported_strip(grid[1, column], deals, first, end, until)
             grid[1, column].sharex(grid[0, column])
     grid[0, 0].set_ylabel(
-        "SIPRI TIV (an index of\nmilitary capability, not money)", fontsize=style.SMALL
+        "SIPRI TIV, millions (a measure\nof military capability, not money)", fontsize=style.SMALL
     )
     if strip and zoom_from:
         grid[1, 1].set_yticklabels([])

@@ -123,6 +123,20 @@ def exercise_cost(entry: dict) -> int:
     return max(EXERCISE_MINUTES[entry["kind"]], minimum if entry["kind"] == "writing" else 0)
 
 
+def class_costs(content: dict, entries: list[dict]) -> dict[str, int]:
+    """Minutes per exercise: by kind (exercise_cost), raised where the guide file's
+    `exercise_minutes` says an exercise needs longer (e.g. passages to read first)."""
+    costs = {entry["id"]: exercise_cost(entry) for entry in entries}
+    for ident, more in content.get("exercise_minutes", {}).items():
+        if ident not in costs or more < costs[ident]:
+            raise GuideError(
+                f"exercise_minutes: {ident!r} is unknown or below its kind's "
+                f"{costs.get(ident)} min."
+            )
+        costs[ident] = more
+    return costs
+
+
 def exercise_minutes(ids: list[str], costs: dict[str, int]) -> int:
     return sum(costs[i] for i in ids)
 
@@ -326,7 +340,7 @@ def guide_page(title: str, stem: str, content: dict, lesson: dict, entries: list
     for name, heading in SECTION_NAMES.items():
         if heading in lesson:
             parts += ["", f"## {name.capitalize()} (from the lesson)", "", lesson[heading].strip()]
-    costs = {entry["id"]: exercise_cost(entry) for entry in entries}
+    costs = class_costs(content, entries)
     summary = routes_summary(stem, content, costs).replace(ROUTES_BLOCK, "").strip()
     parts += ["", "## Routes", "", summary, ""]
     parts += table(
@@ -349,6 +363,9 @@ def guide_page(title: str, stem: str, content: dict, lesson: dict, entries: list
     ]:
         chosen = content.get(key, [])
         parts += ["", f"**{label}:** {', '.join(f'`{i}`' for i in chosen) or 'none'}."]
+    notes = content.get("before_you_teach", [])
+    if notes:
+        parts += ["", "## Before you teach", ""] + [f"- {one_line(note)}" for note in notes]
     parts += ["", "## Discussion questions", ""]
     for number, item in enumerate(content["discussion"], start=1):
         parts += [f"{number}. **{one_line(item['question'])}**", ""]
@@ -386,7 +403,7 @@ def build(root: Path) -> dict[Path, str]:
         path = root / "notebooks" / f"{stem}.ipynb"
         notebook = nbformat.read(path, as_version=4)
         lesson_sections = markdown_sections(notebook)
-        costs = {entry["id"]: exercise_cost(entry) for entry in entries}
+        costs = class_costs(content, entries)
         validate(stem, content, reading_minutes(notebook), costs)
         mark_lesson(notebook, stem, content, costs)
         written[path] = nbformat.writes(notebook) + "\n"
