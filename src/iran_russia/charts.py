@@ -125,7 +125,9 @@ def timeline_strip(events: pd.DataFrame, era: str | None = None):
 
 def outside_own_band(eras: pd.Series, years: pd.Series) -> int:
     """How many events lie outside their own lesson's band (where two lessons share a year)."""
-    spans = {era.name: (start, end) for era, start, end in bands(ERAS[0].first_year, 2100)}
+    spans = {
+        era.name: (start, end) for era, start, end in bands(ERAS[0].first_year, ERAS[-1].last_year)
+    }
     return sum(
         not spans[era][0] <= year < spans[era][1] for era, year in zip(eras, years, strict=True)
     )
