@@ -358,7 +358,7 @@ def guide_page(title: str, stem: str, content: dict, lesson: dict, entries: list
     )
     for label, key in [
         ("In class (45 minutes)", "core_exercises"),
-        ("Homework after class", "homework_exercises"),
+        ("Homework exercises after class", "homework_exercises"),
         ("Added on your own or in a second period", "extended_exercises"),
     ]:
         chosen = content.get(key, [])
