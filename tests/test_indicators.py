@@ -218,8 +218,13 @@ def test_set_weights_takes_the_same_path_as_the_sliders(real):
         dragged.sliders[name].value = value
     assert typed.index.equals(dragged.index)
     assert typed.index.equals(composite(real, {"arms": 2, "trade": 1}))
-    assert said.strip() == typed.message.value == dragged.message.value
-    assert said.startswith("From 1946: highest decade")
+    weights_line, summary_line = said.strip().split("\n")
+    assert summary_line == typed.message.value == dragged.message.value
+    assert summary_line.startswith("From 1946: highest decade")
+    assert weights_line == (
+        "Weights used: events 0 (not named, so 0), arms 2, trade 1, visits 0 (not named, so 0),"
+        " unga 0 (not named, so 0)."
+    )
 
 
 def test_bad_weights_leave_the_panel_as_it_was(real):

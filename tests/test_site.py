@@ -17,6 +17,7 @@ import nbformat
 import pytest
 import yaml
 from bs4 import BeautifulSoup
+from nbconvert.filters import markdown2html_mistune
 
 from conftest import ROOT
 from iran_russia.exercises.questions import lesson_questions
@@ -123,6 +124,50 @@ def test_an_exercise_note_shows_the_question_and_its_choices_in_the_panels_order
     note = next(n for n in soup.select("aside.live-only") if question.id in n.get_text())
     shown = [li.get_text() for li in note.select("li")]
     assert shown == [label for label, _letter in question.options.labelled()]
+
+
+def test_each_question_sheet_asks_every_workbook_question_once_in_the_workbooks_order(site):
+    soups = pages(site)
+    for path in WORKBOOKS:
+        notebook = nbformat.read(path, as_version=4)
+        text = "\n".join(cell.source for cell in notebook.cells if cell.cell_type == "code")
+        asked = sorted(
+            (
+                question
+                for question in lesson_questions(path.stem[:2])
+                if f'"{question.id}"' in text
+            ),
+            key=lambda question: text.index(f'"{question.id}"'),
+        )
+        sheet = soups[f"sheet-{path.stem}.html"]
+        blocks = sheet.select("section.sheet-question")
+        assert len(blocks) == len(asked) > 0, path.name
+        for number, (block, question) in enumerate(zip(blocks, asked, strict=True), start=1):
+            assert block.h3.get_text() == f"Question {number}"
+            prompt = BeautifulSoup(markdown2html_mistune(question.prompt), "html.parser")
+            assert text_of(prompt).strip() in text_of(block), (path.name, question.id)
+        workbook = soups[f"workbook-{path.stem}.html"]
+        assert workbook.find("a", href=f"pdf/sheet-{path.stem}.pdf"), path.name
+
+
+def test_a_question_sheet_leaves_room_shaped_to_each_kind_of_question(site):
+    blocks = pages(site)["sheet-03_wary_partners.html"].select("section.sheet-question")
+    first = {}
+    for question in reversed(lesson_questions("03")):
+        first[question.kind] = question
+
+    def block_of(question):
+        return next(b for b in blocks if question.prompt[:40] in text_of(b))
+
+    rows = block_of(first["classify"]).select("table.to-fill tbody tr")
+    assert [row.td.get_text() for row in rows] == first["classify"].items.texts
+    assert all(row.select("td")[1].get_text() == "" for row in rows)
+    assert "Your order (letters, first to last)" in text_of(block_of(first["order"]))
+    assert "needs the data" in text_of(block_of(first["data"]))
+    writing = block_of(first["writing"])
+    points = [int(row.select("td")[1].get_text()) for row in writing.select("tbody tr")]
+    assert points == [line["points"] for line in first["writing"].rubric]
+    assert len(writing.select("p.blank")) >= first["writing"].min_words // 12
 
 
 def notebook_of(link: str) -> tuple[str, str]:

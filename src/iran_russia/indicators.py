@@ -159,6 +159,15 @@ def checked_weights(weights: Mapping[str, object], names=tuple(INDICATORS)) -> d
     return checked
 
 
+def weights_used(checked: Mapping[str, float], given: Mapping[str, object]) -> str:
+    """One sentence listing every indicator's weight, marking those not given (so set to 0)."""
+    parts = [
+        f"{name} {weight:g}" + ("" if name in given else " (not named, so 0)")
+        for name, weight in checked.items()
+    ]
+    return "Weights used: " + ", ".join(parts) + "."
+
+
 def composite(scaled: pd.DataFrame, weights: Mapping[str, float]) -> pd.Series:
     """Weighted mean, per year, of the indicators that exist that year (missing: no weight)."""
     weights = pd.Series(checked_weights(weights, tuple(scaled.columns)))
@@ -368,13 +377,15 @@ class WeightsPanel(Panel):
             self.apply()
 
     def set_weights(self, **weights: float) -> None:
-        """Move the sliders to these weights (others to 0) and redraw, as dragging them would."""
+        """Move the sliders to these weights (others to 0) and redraw, as dragging them would;
+        print the weights used, naming any left at 0 because they were not given."""
         try:
             checked = checked_weights(weights, tuple(self.sliders))
         except WeightError as problem:
             self.message.value = str(problem)
             print(problem)
             return
+        print(weights_used(checked, weights))
         self._quiet = True
         try:
             for name, value in checked.items():

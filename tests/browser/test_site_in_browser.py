@@ -70,9 +70,9 @@ def site_page(browser, served):
     context.close()
 
 
-def test_every_lesson_and_workbook_is_printed_to_a_pdf(built_site):
+def test_every_lesson_workbook_and_question_sheet_is_printed_to_a_pdf(built_site):
     expected = [f"pdf/{p.stem}.pdf" for p in LESSONS] + [
-        f"pdf/workbook-{p.stem}.pdf" for p in WORKBOOKS
+        f"pdf/{kind}-{p.stem}.pdf" for p in WORKBOOKS for kind in ("workbook", "sheet")
     ]
     for name in expected:
         data = (built_site / name).read_bytes()

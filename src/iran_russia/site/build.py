@@ -14,6 +14,7 @@ from iran_russia.site.pages import markdown_body, notebook_body
 from iran_russia.site.pdf import CHROMIUM, print_pages
 from iran_russia.site.reference_pages import citing_tables, home_body, read_rows, sources_body
 from iran_russia.site.render import Page, write_site
+from iran_russia.site.sheets import sheet_body
 
 HUB_HELP = "guide.html#On-a-JupyterHub-with-nbgitpuller"
 ANSWER_KEY = re.compile(r"^## Answer key\b.*?(?=^## |\Z)", re.M | re.S)
@@ -62,6 +63,16 @@ def notebook_pages(
     for page in pages:
         page.sequence = pages
     return pages
+
+
+def sheet_page(root: Path, workbook: Page) -> Page:
+    """The paper question sheet of a workbook, with its PDF, linked from the workbook's page."""
+    stem = workbook.source.split("/")[1].removesuffix(".ipynb")
+    number, _, name = workbook.body.title.removeprefix("Workbook ").partition(": ")
+    body = sheet_body(root / workbook.source, f"Question sheet {number}: {name}")
+    pdf = f"pdf/sheet-{stem}.pdf"
+    workbook.launch += f' On paper: <a href="{pdf}">the question sheet (PDF)</a>.'
+    return Page(href=f"sheet-{stem}.html", nav_text="", body=body, source=workbook.source, pdf=pdf)
 
 
 def markdown_page(root: Path, path: str, href: str, nav_text: str, text: str | None = None) -> Page:
@@ -131,6 +142,7 @@ def build(root: Path, out: Path, hub: str | None = None, pdfs: bool = True) -> l
         }
         for lesson, workbook in zip(lessons, workbooks, strict=True)
     ]
+    sheets = [sheet_page(root, workbook) for workbook in workbooks]
     first = run_links(repository, hub, lessons[0].source)
     body = home_body(root, citation["title"], lesson_map, first)
     home = Page(href="index.html", nav_text="Home", body=body, source="README.md")
@@ -140,6 +152,7 @@ def build(root: Path, out: Path, hub: str | None = None, pdfs: bool = True) -> l
         *lessons,
         glossary,
         *workbooks,
+        *sheets,
         *guide_pages(root),
         *data_pages(root),
         search_page(),
