@@ -115,7 +115,8 @@ def test_homework_exercises_join_the_after_class_line():
     (line,) = guide.homework("01_empires_and_mistrust", content, {"01-conolly-justify": 6},
                              "after class")  # fmt: skip
     assert line == (
-        "- **After class** (about 10 min, at home): A. Then do `01-conolly-justify` (workbook §6)."
+        "- **After class** (about 10 min, at home): A. Then do the second question of §6 *Source"
+        ' analysis: the "great game"* in the workbook.'
     )  # 4 minutes of reading + 6 of writing
 
 
@@ -151,8 +152,9 @@ def test_routes_add_up_by_hand():
     assert "(about 45 min): open the lesson (5 min)" in summary and "(about 76 min" in summary
     assert "read the other *Core route* sections (30 min)" in summary
     assert (
-        "do `01-ultimatum-1911` (workbook §3) and `01-article-6-source` (workbook §5) in "
-        "`exercises/01_empires_and_mistrust.ipynb` (5 min)"
+        "do §3 *The ultimatum of 1911* and the first question of §5 *Source"
+        " analysis: Article 6 of the 1921 treaty* in the workbook,"
+        " `exercises/01_empires_and_mistrust.ipynb` (5 min)"
     ) in summary
     assert "(5 min); discuss (5 min)." in summary
     assert "**Before class** (about 6 min, at home): B." in summary

@@ -5,7 +5,6 @@ as the panels show them) and nothing else: no code, no answer, hint or explanati
 keep their rubric, which students see in the panel too; data tasks say they need the notebook.
 """
 
-import re
 from html import escape
 
 import nbformat
@@ -13,26 +12,9 @@ from nbconvert.filters import markdown2html_mistune
 
 from iran_russia.exercises.questions import find
 from iran_russia.site.pages import Body, choices_of, finished
+from iran_russia.tools.workbooks import sections
 
-EXERCISE_ID = re.compile(r'(?:exercise|check)\("(?P<id>[^"]+)"')
-SECTION = re.compile(r"^## (?P<title>.+)$", re.M)
 WORDS_PER_LINE = 12
-
-
-def sections(notebook) -> list[tuple[str, list[str]]]:
-    """(section title, question ids in the order they first appear) for each workbook section
-    that holds a question."""
-    found: list[tuple[str, list[str]]] = []
-    seen: set[str] = set()
-    for cell in notebook.cells:
-        if cell.cell_type == "markdown":
-            found += [(match["title"].strip(), []) for match in SECTION.finditer(cell.source)]
-        elif found:
-            for match in EXERCISE_ID.finditer(cell.source):
-                if match["id"] not in seen:
-                    seen.add(match["id"])
-                    found[-1][1].append(match["id"])
-    return [(title, ids) for title, ids in found if ids]
 
 
 def blank(label: str) -> str:

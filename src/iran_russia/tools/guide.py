@@ -26,6 +26,7 @@ import yaml
 
 from iran_russia.exercises.questions import find
 from iran_russia.paths import project_root
+from iran_russia.tools.workbooks import sections
 
 PERIOD = 45  # minutes in a class period
 SETUP_MINUTES = 5  # opening the lesson: logging in, starting Binder or the kernel
@@ -184,19 +185,25 @@ def route_line(section: dict) -> str:
     return f"*{label} · {time}{home}*"
 
 
+ORDINALS = ["first", "second", "third", "fourth", "fifth", "sixth"]
+
+
 def workbook_places(stem: str, ids: list[str]) -> list[str]:
-    """Each exercise of `ids` with the number of the workbook section that holds it, in the
-    workbook's order: "`01-ultimatum-1911` (§3)"."""
+    """Where the exercises of `ids` sit in the workbook, as a student finds them, in its order:
+    "§3 *The 2001 treaty*", or "the second question of §5 *Reading a source*" when that section
+    asks other questions too."""
     workbook = nbformat.read(project_root() / "solutions" / f"{stem}.ipynb", as_version=4)
-    heading, found = "", []
-    for cell in workbook.cells:
-        if cell.cell_type == "markdown" and cell.source.startswith("## "):
-            title = cell.source.splitlines()[0][3:].strip()
-            number = title.split(".")[0]
-            heading = f"§{number}" if number.isdigit() else f"*{title}*"
-        elif cell.cell_type == "code":
-            found += [f"`{i}` (workbook {heading})" for i in ids if f'"{i}"' in cell.source]
-    return list(dict.fromkeys(found))
+    places = []
+    for title, asked in sections(workbook):
+        chosen = [asked.index(i) for i in asked if i in ids]
+        number, _, name = title.partition(". ")
+        place = f"§{number} *{name}*" if number.isdigit() else f"*{title}*"
+        if len(chosen) == len(asked):
+            places.append(place)
+        elif chosen:
+            which = listing([ORDINALS[position] for position in chosen])
+            places.append(f"the {which} question{'s' if len(chosen) > 1 else ''} of {place}")
+    return places
 
 
 def listing(items: list[str]) -> str:
@@ -218,6 +225,7 @@ def homework(stem: str, content: dict, costs: dict[str, int], read: str) -> list
     time = minutes(sections, "core", read)
     if read == "after class" and homework_set(content):
         places = listing(workbook_places(stem, homework_set(content)))
+        places += " in the workbook"
         listed += f" Then do {places}." if listed else f"Do {places}."
         time += exercise_minutes(homework_set(content), costs)
     if not listed:
@@ -231,14 +239,15 @@ def routes_summary(stem: str, content: dict, costs: dict[str, int]) -> str:
     in_class = minutes(sections, "core", "in class")
     class_exercises = exercise_minutes(content["core_exercises"], costs)
     everything = minutes(sections) + exercise_minutes(list(costs), costs)
+    places = listing(workbook_places(stem, content["core_exercises"]))
     return "\n".join(
         [
             ROUTES_BLOCK,
             *homework(stem, content, costs, "before class"),
             f"- **In a 45-minute period** (about {in_class_minutes(content, costs)} min): open "
             f"the lesson ({SETUP_MINUTES} min); read the other *Core route* sections "
-            f"({in_class} min); do {listing(workbook_places(stem, content['core_exercises']))} "
-            f"in `exercises/{stem}.ipynb` ({class_exercises} min); discuss "
+            f"({in_class} min); do {places} in the workbook, `exercises/{stem}.ipynb` "
+            f"({class_exercises} min); discuss "
             f"({DISCUSSION_MINUTES} min).",
             *homework(stem, content, costs, "after class"),
             f"- **On your own** (about {everything} min, in one or more sittings): every "

@@ -18,12 +18,16 @@ the cell and the problem.
 """
 
 import copy
+import re
 import sys
 from pathlib import Path
 
 import nbformat
 
 from iran_russia.paths import project_root
+
+EXERCISE_ID = re.compile(r'(?:exercise|check)\("(?P<id>[^"]+)"')
+SECTION = re.compile(r"^## (?P<title>.+)$", re.M)
 
 CODE_MARKERS = ("### BEGIN SOLUTION", "### END SOLUTION")
 MARKDOWN_MARKERS = ("<!-- BEGIN SOLUTION -->", "<!-- END SOLUTION -->")
@@ -32,6 +36,22 @@ PROMPT = "answer = ...  # your answer"
 
 class MarkerError(ValueError):
     """Solution markers out of place; the message names the notebook, the cell and the problem."""
+
+
+def sections(notebook) -> list[tuple[str, list[str]]]:
+    """(section title, question ids in the order they first appear) for each workbook section
+    that holds a question."""
+    found: list[tuple[str, list[str]]] = []
+    seen: set[str] = set()
+    for cell in notebook.cells:
+        if cell.cell_type == "markdown":
+            found += [(match["title"].strip(), []) for match in SECTION.finditer(cell.source)]
+        elif found:
+            for match in EXERCISE_ID.finditer(cell.source):
+                if match["id"] not in seen:
+                    seen.add(match["id"])
+                    found[-1][1].append(match["id"])
+    return [(title, ids) for title, ids in found if ids]
 
 
 def without_solutions(source: str, markers: tuple[str, str], prompt: str | None) -> str:
