@@ -6,7 +6,7 @@ import pandas as pd
 import pytest
 
 from conftest import ROOT
-from iran_russia.data import DataError, cite, load
+from iran_russia.data import DataError, cite, load, show_quotes
 
 
 @pytest.fixture
@@ -163,3 +163,17 @@ def test_a_missing_sources_file_is_named_not_the_data_folder(tmp_path, monkeypat
     with pytest.raises(DataError, match="sources.csv is missing from") as caught:
         load("sources")
     one_sentence(caught.value)
+
+
+def test_show_quotes_prints_the_words_the_speaker_and_where_they_were_reported(capsys):
+    show_quotes("2024-09-10-blinken-missiles")
+    printed = capsys.readouterr().out
+    assert printed.startswith("“Russia has now received shipments with these ballistic missiles")
+    # the quotation's row and its source's row in the CSV files, read by hand
+    assert printed.rstrip().endswith(
+        "Antony Blinken (US Secretary of State), 2024-09-10; source: Asharq Al-Awsat (Reuters),"
+        " 2024-09-10"
+    )
+    assert "aawsat-2024-09-10-fath360" not in printed
+    with pytest.raises(DataError, match="no quotation 'nope'"):
+        show_quotes("nope")

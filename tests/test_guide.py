@@ -180,3 +180,16 @@ def test_a_guide_page_shows_its_notes_before_you_teach():
         for note in notes:
             assert guide.one_line(note) in page, stem
     assert "## Before you teach" in pages["05_the_reversal.md"]  # the war of 2026 boxes
+
+
+def test_the_answer_key_gives_each_questions_number_on_the_paper_sheet():
+    page = (ROOT / "instructors" / "03_wary_partners.md").read_text(encoding="utf-8")
+    key = page.split("\n## Answer key", 1)[1]
+    rows = {
+        row.split(" | ")[0].strip("| `"): row for row in key.splitlines() if row.startswith("| `")
+    }
+    # Numbered by hand from workbook 03: §5 asks 03-makarov-source (5), 03-makarov-justify (6,
+    # writing, so not in the key) and 03-whose-view (7); §6 asks 03-pledge-effect (8).
+    assert rows["03-whose-view"].endswith("| 7 |")
+    assert rows["03-pledge-effect"].endswith("| 8 |")
+    assert rows["03-gore-chernomyrdin"].endswith("|  |")  # asked in the lesson only

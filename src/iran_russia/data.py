@@ -9,6 +9,7 @@ description of every table; data/README.md explains them in prose.
 
 import functools
 import json
+import textwrap
 from pathlib import Path
 
 import pandas as pd
@@ -154,3 +155,19 @@ def cite(source_ids: str) -> str:
         described = ". ".join(str(part).rstrip(".") for part in parts if pd.notna(part))
         lines.append(f"[{number}] {described}.")
     return "\n".join(lines)
+
+
+def show_quotes(*quote_ids: str) -> None:
+    """Print quotations from the quotations table, each with who said it, when, and the
+    publisher and date of the source that reports it."""
+    quotes = load("quotations").set_index("quote_id")
+    sources = load("sources").set_index("source_id")
+    for quote_id in quote_ids:
+        if quote_id not in quotes.index:
+            raise DataError(f"There is no quotation {quote_id!r} in quotations.csv.")
+        row = quotes.loc[quote_id]
+        source = sources.loc[row.source_id]
+        role = f" ({row.speaker_role})" if pd.notna(row.speaker_role) else ""
+        where = ", ".join(str(part) for part in (source.publisher, source.date) if pd.notna(part))
+        print(textwrap.fill(f"“{row.text}”", width=90))
+        print(f"    {row.speaker}{role}, {row.date}; source: {where}\n")

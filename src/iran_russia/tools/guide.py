@@ -206,6 +206,14 @@ def workbook_places(stem: str, ids: list[str]) -> list[str]:
     return places
 
 
+def sheet_numbers(stem: str) -> dict[str, int]:
+    """Each workbook question's number on the paper question sheet, which numbers them in the
+    workbook's order."""
+    workbook = nbformat.read(project_root() / "solutions" / f"{stem}.ipynb", as_version=4)
+    asked = [i for _title, ids in sections(workbook) for i in ids]
+    return {question_id: number for number, question_id in enumerate(asked, start=1)}
+
+
 def listing(items: list[str]) -> str:
     """Items joined as in a sentence: a, b and c."""
     return " and ".join([", ".join(items[:-1]), items[-1]] if len(items) > 1 else items)
@@ -391,14 +399,27 @@ def guide_page(title: str, stem: str, content: dict, lesson: dict, entries: list
             [[row["criterion"], row["points"], row["top"]] for row in entry["rubric"]],
             "lrl",
         )
+    on_sheet = sheet_numbers(stem)
     parts += ["", "## Answer key", ""]
+    parts += [
+        "The last column gives each question's number on the workbook's question sheet for paper "
+        "(`make site`); a question asked only in the lesson has none.",
+        "",
+    ]
     parts += table(
-        ["exercise", "kind", "right answer", "why"],
+        ["exercise", "kind", "right answer", "why", "question sheet"],
         [
-            [f"`{e['id']}`", e["kind"], right_answer(e), e["explanation"]]
+            [
+                f"`{e['id']}`",
+                e["kind"],
+                right_answer(e),
+                e["explanation"],
+                on_sheet.get(e["id"], ""),
+            ]
             for e in entries
             if e["kind"] != "writing"
         ],
+        "llllr",
     )
     return "\n".join(parts).rstrip() + "\n"
 
