@@ -40,6 +40,15 @@ def test_inline_citations_resolve_to_sources(path):
     assert not unknown, f"unknown source ids cited: {sorted(unknown)}"
 
 
+@pytest.mark.parametrize(
+    "path",
+    sorted([*(ROOT / "notebooks").glob("*.ipynb"), *(ROOT / "exercises").glob("*.ipynb")]),
+    ids=lambda p: f"{p.parent.name}/{p.stem}",
+)
+def test_no_student_page_points_to_the_question_files_which_hold_the_answers(path):
+    assert "data/questions" not in markdown(path)
+
+
 @pytest.mark.parametrize("path", LESSONS, ids=lambda p: p.stem)
 def test_lesson_has_every_required_part(path):
     text = markdown(path).lower()
