@@ -131,4 +131,5 @@ def test_a_lesson_pdf_carries_its_optional_boxes(built_site, served, site_page):
     site_page.goto(f"{served}/01_empires_and_mistrust.html", wait_until="load")
     closed_print = site_page.pdf(**PDF_OPTIONS)
     shipped = (built_site / "pdf" / "01_empires_and_mistrust.pdf").read_bytes()
-    assert len(PDF_PAGE.findall(shipped)) > len(PDF_PAGE.findall(closed_print)) + 2
+    # The same page printed twice has the same number of pages, so any extra page is the boxes'.
+    assert len(PDF_PAGE.findall(shipped)) > len(PDF_PAGE.findall(closed_print))
