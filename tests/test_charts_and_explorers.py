@@ -177,3 +177,11 @@ def test_a_strip_says_where_a_lesson_band_stops_short_of_its_years(events):
     assert said.endswith("Counts are per lesson; 9 events sit in a neighbouring band.")
     soviet = style.texts_of(timeline_strip(events, era="soviet"), "subtitle")[0]
     assert "stops" not in soviet  # 1921-1991 ends at its band
+
+
+def test_arms_chart_names_where_one_sipri_release_gives_way_to_the_next():
+    tiv = load("arms_tiv")  # basis changes from the 2022 TIV tables to the 2025 register in 2000
+    joined = style.texts_of(charts.arms_transfers(tiv, since=1990), "source")[0]
+    assert "TIV tables of 2022 for 1990–1999, register of 2025 for 2000–2023" in joined
+    recent = style.texts_of(charts.arms_transfers(tiv, since=2010), "source")[0]
+    assert "TIV tables" not in recent and "\n" not in recent

@@ -428,9 +428,27 @@ def arms_transfers(
     style.source_line(
         figure,
         "Information from the SIPRI Arms Transfers Database; "
-        f"the series' extract ends in {data_end}",
+        f"the series' extract ends in {data_end}{releases(tiv, since)}",
     )
     return figure
+
+
+RELEASE_NAMES = {
+    "tiv_table_2022": "TIV tables of 2022",
+    "trade_register_2025": "register of 2025",
+}
+
+
+def releases(tiv: pd.DataFrame, since: int) -> str:
+    """A second line naming the SIPRI releases the shown years come from, if more than one:
+    SIPRI revises its figures, so a chart that joins two releases says where the join is."""
+    years = tiv[tiv.year >= since].groupby("basis").year.agg(["min", "max"]).sort_values("min")
+    if len(years) < 2:
+        return ""
+    spans = (
+        f"{RELEASE_NAMES[basis]} for {row['min']}–{row['max']}" for basis, row in years.iterrows()
+    )
+    return "\nTwo SIPRI releases joined: " + ", ".join(spans)
 
 
 VOTE_MARKS = {  # vote: (marker, size, colour, word written beside it)
