@@ -177,3 +177,12 @@ def test_show_quotes_prints_the_words_the_speaker_and_where_they_were_reported(c
     assert "aawsat-2024-09-10-fath360" not in printed
     with pytest.raises(DataError, match="no quotation 'nope'"):
         show_quotes("nope")
+
+
+def test_show_quotes_adds_the_tables_note_on_how_it_was_said_only_when_asked(capsys):
+    show_quotes("2010-makarov-s300-halt", context=True)
+    with_note = capsys.readouterr().out
+    # the row's context column in quotations.csv, read by hand
+    assert "    Remark the Deccan Herald printed, quoting Interfax," in with_note
+    show_quotes("2010-makarov-s300-halt")
+    assert "Deccan Herald printed" not in capsys.readouterr().out

@@ -157,9 +157,10 @@ def cite(source_ids: str) -> str:
     return "\n".join(lines)
 
 
-def show_quotes(*quote_ids: str) -> None:
+def show_quotes(*quote_ids: str, context: bool = False) -> None:
     """Print quotations from the quotations table, each with who said it, when, and the
-    publisher and date of the source that reports it."""
+    publisher and date of the source that reports it; with `context`, also the table's note on
+    where and how it was said."""
     quotes = load("quotations").set_index("quote_id")
     sources = load("sources").set_index("source_id")
     for quote_id in quote_ids:
@@ -170,4 +171,11 @@ def show_quotes(*quote_ids: str) -> None:
         role = f" ({row.speaker_role})" if pd.notna(row.speaker_role) else ""
         where = ", ".join(str(part) for part in (source.publisher, source.date) if pd.notna(part))
         print(textwrap.fill(f"“{row.text}”", width=90))
-        print(f"    {row.speaker}{role}, {row.date}; source: {where}\n")
+        print(f"    {row.speaker}{role}, {row.date}; source: {where}")
+        if context and pd.notna(row.context):
+            print(
+                textwrap.fill(
+                    row.context, width=90, initial_indent="    ", subsequent_indent="    "
+                )
+            )
+        print()
