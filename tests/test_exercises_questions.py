@@ -155,3 +155,10 @@ def test_progress_reports_each_exercise_and_a_total():
         )
         exercise("99-single")
         assert printed(progress, 99).splitlines()[0] == "99-single    correct"
+
+
+@pytest.mark.parametrize("path", QUESTION_FILES, ids=lambda path: path.name)
+def test_question_texts_carry_no_markdown_code_marks(path):
+    """Panels show their text escaped, as plain words, so a backtick would reach the student."""
+    marked = [line.strip() for line in path.read_text(encoding="utf-8").splitlines() if "`" in line]
+    assert not marked, marked[:3]
