@@ -115,8 +115,8 @@ def test_homework_exercises_join_the_after_class_line():
     (line,) = guide.homework("01_empires_and_mistrust", content, {"01-conolly-justify": 6},
                              "after class")  # fmt: skip
     assert line == (
-        "- **After class** (about 10 min, at home): A. Then do the second question of §6 *Source"
-        ' analysis: the "great game"* in the workbook.'
+        "- **After class** (about 10 min, at home): A. Then do the second question of part 6"
+        ' *Source analysis: the "great game"* in the workbook.'
     )  # 4 minutes of reading + 6 of writing
 
 
@@ -152,7 +152,7 @@ def test_routes_add_up_by_hand():
     assert "(about 45 min): open the lesson (5 min)" in summary and "(about 76 min" in summary
     assert "read the other *Core route* sections (30 min)" in summary
     assert (
-        "do §3 *The ultimatum of 1911* and the first question of §5 *Source"
+        "do part 3 *The ultimatum of 1911* and the first question of part 5 *Source"
         " analysis: Article 6 of the 1921 treaty* in the workbook,"
         " `exercises/01_empires_and_mistrust.ipynb` (5 min)"
     ) in summary

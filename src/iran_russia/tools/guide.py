@@ -190,14 +190,15 @@ ORDINALS = ["first", "second", "third", "fourth", "fifth", "sixth"]
 
 def workbook_places(stem: str, ids: list[str]) -> list[str]:
     """Where the exercises of `ids` sit in the workbook, as a student finds them, in its order:
-    "§3 *The 2001 treaty*", or "the second question of §5 *Reading a source*" when that section
-    asks other questions too."""
+    "part 3 *The 2001 treaty*", or "the second question of part 5 *Reading a source*" when that
+    part asks other questions too. "Part", not "§", so that the numbers are not taken for the
+    lesson's own sections."""
     workbook = nbformat.read(project_root() / "solutions" / f"{stem}.ipynb", as_version=4)
     places = []
     for title, asked in sections(workbook):
         chosen = [asked.index(i) for i in asked if i in ids]
         number, _, name = title.partition(". ")
-        place = f"§{number} *{name}*" if number.isdigit() else f"*{title}*"
+        place = f"part {number} *{name}*" if number.isdigit() else f"*{title}*"
         if len(chosen) == len(asked):
             places.append(place)
         elif chosen:
