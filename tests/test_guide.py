@@ -150,7 +150,10 @@ def test_routes_add_up_by_hand():
     summary = guide.routes_summary("01_empires_and_mistrust", content, kinds)
     # 5 to open + 30 in class + 3 (classify) + 2 (single) + 5 to discuss; 65 of sections + 11
     assert "(about 45 min): open the lesson (5 min)" in summary and "(about 76 min" in summary
-    assert "read the other *Core route* sections (30 min)" in summary
+    assert (
+        "read the other *Core route* sections, leaving boxes marked *optional* for later (30 min)"
+        in summary
+    )
     assert (
         "do part 3 *The ultimatum of 1911* and the first question of part 5 *Source"
         " analysis: Article 6 of the 1921 treaty* in the workbook,"
