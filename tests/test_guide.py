@@ -196,3 +196,14 @@ def test_the_answer_key_gives_each_questions_number_on_the_paper_sheet():
     assert rows["03-whose-view"].endswith("| 7 |")
     assert rows["03-pledge-effect"].endswith("| 8 |")
     assert rows["03-gore-chernomyrdin"].endswith("|  |")  # asked in the lesson only
+
+
+def test_route_line_says_where_a_core_section_is_read():
+    in_class = {"route": "core", "minutes": 6, "read": "in class"}
+    at_home = {"route": "core", "minutes": 12, "read": "before class"}
+    reference = {"route": "core", "minutes": 0, "read": "in class"}
+    deep = {"route": "deep", "minutes": 4}
+    assert guide.route_line(in_class) == "*Core route · about 6 min · in class*"
+    assert guide.route_line(at_home) == "*Core route · about 12 min · read before class*"
+    assert guide.route_line(reference) == "*Core route · for reference*"
+    assert guide.route_line(deep) == "*Deep dive · about 4 min*"

@@ -181,8 +181,12 @@ def validate(stem: str, content: dict, reading: dict[str, float], costs: dict[st
 def route_line(section: dict) -> str:
     label = "Core route" if section["route"] == "core" else "Deep dive"
     time = f"about {section['minutes']} min" if section["minutes"] else "for reference"
-    home = f" · read {section['read']}" if section.get("read", "in class") != "in class" else ""
-    return f"*{label} · {time}{home}*"
+    read = section.get("read")
+    if read and read != "in class":
+        where = f" · read {read}"
+    else:
+        where = " · in class" if read and section["minutes"] else ""
+    return f"*{label} · {time}{where}*"
 
 
 ORDINALS = ["first", "second", "third", "fourth", "fifth", "sixth"]
