@@ -160,7 +160,7 @@ def transfers_chart(treaties: pd.DataFrame, territories: pd.DataFrame):
     limit = axes.get_xlim()
     axes.set_xlim(limit[0] - 1, limit[1] + 1)
     axes.xaxis.set_major_formatter(FuncFormatter(lambda value, _: f"{abs(value):.0f}"))
-    axes.set_xlabel("Territories and rights moved (rows of territories.csv)", fontsize=style.SMALL)
+    axes.set_xlabel("Number of territories and rights moved", fontsize=style.SMALL)
     for x, text, align in (
         (-0.3, "\u2190 back to Iran", "right"),
         (0.3, "to Russia \u2192", "left"),
