@@ -53,7 +53,7 @@ def test_the_strip_counts_each_lessons_events_and_says_how_many_sit_outside_its_
         "Reversal\n1 event",
     ]
     said = style.texts_of(strip, "subtitle")
-    assert said == ["Counts are per lesson; 2 events sit in a neighbouring band."]
+    assert said == ["Counts are per lesson; 2 events fall just outside their lesson's band."]
 
 
 def test_a_leader_line_runs_to_the_nearest_point_of_its_own_band(events):
@@ -174,7 +174,7 @@ def test_a_strip_says_where_a_lesson_band_stops_short_of_its_years(events):
     said = style.texts_of(timeline_strip(events, era="syria"), "subtitle")[0]
     assert said.startswith("Its band stops at 2022, where lesson 05's begins.")  # 04 runs to 2024
     # by hand from events.csv: 1921 (lesson 01), 1991 (02), three of 2011 (03), four after 2022
-    assert said.endswith("Counts are per lesson; 9 events sit in a neighbouring band.")
+    assert said.endswith("Counts are per lesson; 9 events fall just outside their lesson's band.")
     soviet = style.texts_of(timeline_strip(events, era="soviet"), "subtitle")[0]
     assert "stops" not in soviet  # 1921-1991 ends at its band
 

@@ -149,9 +149,12 @@ def test_routes_add_up_by_hand():
     kinds = {"01-article-6-source": 3, "01-ultimatum-1911": 2, "x": 6}
     summary = guide.routes_summary("01_empires_and_mistrust", content, kinds)
     # 5 to open + 30 in class + 3 (classify) + 2 (single) + 5 to discuss; 65 of sections + 11
-    assert "(about 45 min): open the lesson (5 min)" in summary and "(about 76 min" in summary
     assert (
-        "read the other *Core route* sections, leaving boxes marked *optional* for later (30 min)"
+        "(about 45 min): open the lesson and read its introduction (5 min)" in summary
+        and "(about 76 min" in summary
+    )
+    assert (
+        "read the sections marked *in class*, leaving boxes marked *optional* for later (30 min)"
         in summary
     )
     assert (

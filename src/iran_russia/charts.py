@@ -117,8 +117,8 @@ def timeline_strip(events: pd.DataFrame, era: str | None = None):
                          f"{following[0].lesson}'s begins.")  # fmt: skip
     strays = outside_own_band(events.era, ticks)
     if strays:
-        notes.append(f"Counts are per lesson; {strays} event{'s sit' if strays > 1 else ' sits'} "
-                     "in a neighbouring band.")  # fmt: skip
+        notes.append(f"Counts are per lesson; {strays} event{'s fall' if strays > 1 else ' falls'} "
+                     f"just outside {'their' if strays > 1 else 'its'} lesson's band.")  # fmt: skip
     style.title(figure, title, " ".join(notes))
     return figure
 
