@@ -173,8 +173,10 @@ def test_escaped_table_escapes_headers_and_cells():
 def test_a_strip_says_where_a_lesson_band_stops_short_of_its_years(events):
     said = style.texts_of(timeline_strip(events, era="syria"), "subtitle")[0]
     assert said.startswith("Its band stops at 2022, where lesson 05's begins.")  # 04 runs to 2024
-    # by hand from events.csv: 1921 (lesson 01), 1991 (02), three of 2011 (03), four after 2022
-    assert said.endswith("Counts are per lesson; 9 events fall just outside their lesson's band.")
+    # by hand from events.csv: of lesson 04's events, four fall after 2022, in lesson 05's band
+    assert said.endswith("4 of this lesson's events fall just outside its band.")
+    empires = style.texts_of(timeline_strip(events, era="empires"), "subtitle")[0]
+    assert empires == "One of this lesson's events falls just outside its band."  # the 1921 treaty
     soviet = style.texts_of(timeline_strip(events, era="soviet"), "subtitle")[0]
     assert "stops" not in soviet  # 1921-1991 ends at its band
 

@@ -115,8 +115,14 @@ def timeline_strip(events: pd.DataFrame, era: str | None = None):
         if following and following[0].first_year < chosen.last_year:  # eras that overlap
             notes.append(f"Its band stops at {following[0].first_year}, where lesson "
                          f"{following[0].lesson}'s begins.")  # fmt: skip
-    strays = outside_own_band(events.era, ticks)
-    if strays:
+    if era:
+        own = events.era == era
+        strays = outside_own_band(events.era[own], ticks[own])
+        if strays:
+            notes.append(f"{strays if strays > 1 else 'One'} of this lesson's events "
+                         f"{'fall' if strays > 1 else 'falls'} "
+                         "just outside its band.")  # fmt: skip
+    elif strays := outside_own_band(events.era, ticks):
         notes.append(f"Counts are per lesson; {strays} event{'s fall' if strays > 1 else ' falls'} "
                      f"just outside {'their' if strays > 1 else 'its'} lesson's band.")  # fmt: skip
     style.title(figure, title, " ".join(notes))
