@@ -115,7 +115,8 @@ def test_homework_exercises_join_the_after_class_line():
     (line,) = guide.homework("01_empires_and_mistrust", content, {"01-conolly-justify": 6},
                              "after class")  # fmt: skip
     assert line == (
-        "- **After class** (about 10 min, at home): A. Then do the second question of part 6"
+        "- **After class** (about 10 min, at home; *optional* boxes can wait): A. Then do the "
+        "second question of part 6"
         ' *Source analysis: the "great game"* in the workbook.'
     )  # 4 minutes of reading + 6 of writing
 
@@ -163,8 +164,8 @@ def test_routes_add_up_by_hand():
         " `exercises/01_empires_and_mistrust.ipynb` (5 min)"
     ) in summary
     assert "(5 min); discuss (5 min)." in summary
-    assert "**Before class** (about 6 min, at home): B." in summary
-    assert "**After class** (about 4 min, at home): C." in summary
+    assert "**Before class** (about 6 min, at home; *optional* boxes can wait): B." in summary
+    assert "**After class** (about 4 min, at home; *optional* boxes can wait): C." in summary
     lines = summary.splitlines()
     assert lines[1].startswith("- **Before class**") and lines[3].startswith("- **After class**")
 

@@ -243,7 +243,10 @@ def homework(stem: str, content: dict, costs: dict[str, int], read: str) -> list
         time += exercise_minutes(homework_set(content), costs)
     if not listed:
         return []
-    return [f"- **{read.capitalize()}** (about {time} min, at home): {listed}"]
+    return [
+        f"- **{read.capitalize()}** (about {time} min, at home; *optional* boxes can wait): "
+        f"{listed}"
+    ]
 
 
 def routes_summary(stem: str, content: dict, costs: dict[str, int]) -> str:
