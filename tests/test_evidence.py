@@ -202,8 +202,8 @@ def test_a_copy_carries_no_row_whatever_its_kind():
     assert not evidence.carries_a_row(pd.Series({"url": "https://wikizero.net/x", "kind": "news"}))
 
 
-@pytest.mark.parametrize("kind", ["seed", "state_media"])
-def test_seeds_and_state_media_carry_no_row(kind):
+@pytest.mark.parametrize("kind", ["seed", "state_media", "commentary"])
+def test_seeds_state_media_and_commentary_carry_no_row(kind):
     source = pd.Series({"url": "https://example.org/a", "kind": kind})
     assert not evidence.carries_a_row(source)
     assert evidence.carries_a_row(source.copy().replace({kind: "news"}))

@@ -221,11 +221,12 @@ def expected_kind(url: str) -> str | None:
 
 
 def carries_a_row(source: pd.Series) -> bool:
-    """A source that can carry a fact alone: no copy, Wikipedia page, state medium or seed."""
+    """A source that can carry a fact alone: no copy, Wikipedia page, state medium, commentary
+    or seed."""
     return (
         copy_reason(source.url) is None
         and not is_wikipedia(source.url)
-        and source.kind not in ("state_media", "seed")
+        and source.kind not in ("state_media", "commentary", "seed")
     )
 
 
