@@ -68,6 +68,15 @@ def test_a_leader_line_runs_to_the_nearest_point_of_its_own_band(events):
         assert text.xy[0] == pytest.approx(min(max(centre, start), end), abs=1.5)
 
 
+@pytest.mark.parametrize("era", [None, "reversal"])
+def test_each_era_name_sits_on_its_own_bands_colour(events, era):
+    axes = timeline_strip(events, era=era).axes[0]
+    bands = sorted(axes.patches, key=lambda patch: patch.get_x())
+    for text, band in zip(axes.texts, bands, strict=True):
+        # the names moved aside (Syria, Reversal) would otherwise sit over a neighbour's colour
+        assert text.get_bbox_patch().get_facecolor() == band.get_facecolor()
+
+
 def test_era_names_do_not_collide(events):
     figure = timeline_strip(events)
     renderer = FigureCanvasAgg(figure).get_renderer()

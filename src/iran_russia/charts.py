@@ -51,8 +51,9 @@ def shade_eras(
     """Shade the eras on a time axis and name each in one row above the axes; the highlighted
     one is darker. Bands never overlap (eras.bands). A name wider than its band is moved aside
     just enough to clear its neighbours, with a thin line down to its band, so no line crosses
-    a name. Given `counted` (each event's era), each name says how many events its lesson has;
-    `pale` shades every band lightly, behind data drawn in cells."""
+    a name; each name sits on its band's colour, so a moved name still shows which band it is.
+    Given `counted` (each event's era), each name says how many events its lesson has; `pale`
+    shades every band lightly, behind data drawn in cells."""
     first, last = years or (ERAS[0].first_year, ERAS[-1].last_year)
     axes.set_xlim(first, last + 1)
     figure = axes.figure
@@ -73,7 +74,8 @@ def shade_eras(
         shown, names, targets, centres, moved, strict=True
     ):
         strong = (highlight is None or era.name == highlight) and not pale
-        axes.axvspan(start, end, color=ERA_COLOURS[era.name], alpha=0.35 if strong else 0.1, lw=0)
+        shade = {"color": ERA_COLOURS[era.name], "alpha": 0.35 if strong else 0.1}
+        axes.axvspan(start, end, lw=0, **shade)
         axes.annotate(
             name,
             xy=(first + target / per_year, 1.0),
@@ -84,6 +86,7 @@ def shade_eras(
             va="bottom",
             fontsize=style.SMALL,
             fontweight="bold" if strong and highlight else "normal",
+            bbox={"boxstyle": "square,pad=0.15", "lw": 0, **shade},  # the name on its band's colour
             arrowprops={"arrowstyle": "-", "color": style.MUTED, "lw": 0.6, "relpos": (0.5, 0)}
             if aside
             else None,
