@@ -58,6 +58,28 @@ def test_a_restart_brings_back_every_panel_and_progress(work):
     assert exercise(SAMPLE["numeric"]).hint_line.value.startswith("Hint:")
 
 
+def test_progress_lists_each_question_under_the_workbook_section_that_asks_it(
+    tmp_path, monkeypatch
+):
+    monkeypatch.setenv(WORK_ENV_VAR, str(tmp_path))
+    monkeypatch.setattr(session, "_opened", {})
+    monkeypatch.setattr(session, "_stores", {})
+    printed(check, "00-gulistan-year", 1813)  # the year of the treaty of Gulistan, by hand
+    lines = [" ".join(line.split()) for line in printed(progress, "00").splitlines()]
+    # headings and order as exercises/00_start_here.ipynb gives them
+    assert lines[:4] == [
+        "Workbook, 1. Type a number",
+        "00-gulistan-year correct",
+        "Workbook, 2. Choose one answer",
+        "00-anglo-russian-spheres not answered yet",
+    ]
+    assert lines[-3:] == [
+        "Workbook, Your first answer",
+        "00-first-answer not answered yet",
+        "Total: 1 of 10 answered, 1 correct.",
+    ]
+
+
 def test_rerunning_an_exercise_cell_keeps_a_result_that_check_recorded(work):
     printed(check, SAMPLE["data"], RIGHT["data"])
     assert exercise(SAMPLE["data"]).status == "correct"

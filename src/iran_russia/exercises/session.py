@@ -6,10 +6,13 @@ cell, restarting the kernel or reopening the workbook brings each panel and prog
 None of these raises at a student: an unknown id or lesson gets one sentence instead.
 """
 
+import nbformat
+
 from iran_russia.exercises.questions import QuestionError, find, lesson_questions
 from iran_russia.exercises.store import Store
 from iran_russia.exercises.widgets import ExercisePanel, Notice
-from iran_russia.paths import DataNotFound
+from iran_russia.paths import DataNotFound, data_dir
+from iran_russia.tools.workbooks import sections
 
 _opened: dict[str, ExercisePanel] = {}
 _stores: dict[str, Store] = {}
@@ -54,18 +57,39 @@ def status_of(record: dict) -> str:
     return "answered, not correct yet" if record.get("tries") else "not answered yet"
 
 
+def where_asked(lesson: str) -> list[tuple[str, list[str]]]:
+    """(place, question ids) for each section of a lesson ("03") and of its workbook that asks
+    questions, such as ("Workbook, 2. Bushehr, step by step", ["03-bushehr-order"])."""
+    places = []
+    for folder, name in (("notebooks", "Lesson"), ("exercises", "Workbook")):
+        for path in sorted((data_dir().parent / folder).glob(f"{lesson}_*.ipynb"))[:1]:
+            notebook = nbformat.read(path, as_version=4)
+            places += [(f"{name}, {title}", ids) for title, ids in sections(notebook)]
+    return places
+
+
 def progress(lesson: str) -> None:
-    """Print each exercise of a lesson ("00") as answered and correct or not, then a total."""
+    """Print each exercise of a lesson ("00") as answered and correct or not, under the section
+    of the lesson or workbook that asks it, then a total."""
     try:
         questions = lesson_questions(lesson)
     except (QuestionError, DataNotFound) as problem:
         print(problem)
         return
-    store = saved_work(questions[0].id[:2])
+    number = questions[0].id[:2]
+    store = saved_work(number)
     statuses = {question.id: status_of(store.get(question.id)) for question in questions}
     width = max(map(len, statuses))
-    for name, status in statuses.items():
-        print(f"{name:<{width}}  {status}")
+    listed: set[str] = set()
+    for place, ids in where_asked(number):
+        shown = [name for name in ids if name in statuses and name not in listed]
+        if shown:
+            print(place)
+            for name in shown:
+                print(f"  {name:<{width}}  {statuses[name]}")
+            listed.update(shown)
+    for name in [name for name in statuses if name not in listed]:
+        print(f"{name:<{width}}  {statuses[name]}")
     answered = sum(status != "not answered yet" for status in statuses.values())
     correct = sum(status == "correct" for status in statuses.values())
     print(f"Total: {answered} of {len(statuses)} answered, {correct} correct.")
