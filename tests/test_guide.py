@@ -151,12 +151,12 @@ def test_routes_add_up_by_hand():
     summary = guide.routes_summary("01_empires_and_mistrust", content, kinds)
     # 5 to open + 30 in class + 3 (classify) + 2 (single) + 5 to discuss; 65 of sections + 11
     assert (
-        "(about 45 min): open the lesson and read its introduction (5 min)" in summary
+        "(about 45 min): open the lesson and start it running (5 min)" in summary
         and "(about 76 min" in summary
     )
     assert (
-        "read the sections marked *in class*, leaving boxes marked *optional* for later (30 min)"
-        in summary
+        "read the sections marked *in class*, its introduction first, leaving boxes marked"
+        " *optional* for later (30 min)" in summary
     )
     assert (
         "do part 3 *The ultimatum of 1911* and the first question of part 5 *Source"
