@@ -110,14 +110,14 @@ def test_an_exercise_costs_minutes_by_its_kind_and_a_long_answer_by_its_length()
 def test_homework_exercises_join_the_after_class_line():
     content = {
         "sections": [{"heading": "A", "minutes": 4, "route": "core", "read": "after class"}],
-        "homework_exercises": ["01-conolly-justify"],
+        "homework_exercises": ["01-skobelev-justify"],
     }
-    (line,) = guide.homework("01_empires_and_mistrust", content, {"01-conolly-justify": 6},
+    (line,) = guide.homework("01_empires_and_mistrust", content, {"01-skobelev-justify": 6},
                              "after class")  # fmt: skip
     assert line == (
         "- **After class** (about 10 min, at home; *optional* boxes can wait): A. Then do the "
         "second question of part 6"
-        ' *Source analysis: the "great game"* in the workbook.'
+        " *Source analysis: a general's words after Geok Tepe* in the workbook."
     )  # 4 minutes of reading + 6 of writing
 
 
