@@ -647,9 +647,9 @@ def voting_agreement(agreement: pd.DataFrame, issue_area: str = "all"):
 ZERO_LABEL = "recorded as 0 (trade may have gone unrecorded)"
 
 
-def trade_flows(trade: pd.DataFrame):
+def trade_flows(trade: pd.DataFrame, title: str = "Trade between Iran and Russia"):
     """Dataset trade by direction as lines broken where a year has no figure; reported figures
-    as separate, unjoined markers."""
+    as separate, unjoined markers; `title` names the span a lesson shows."""
     figure, axes = style.new_figure(4.4, margins=(0.9, 0.3, 1.0, 0.6))
     dataset = trade[trade.status == "dataset"]
     all_years = range(int(dataset.year.min()), int(dataset.year.max()) + 1)
@@ -681,7 +681,7 @@ def trade_flows(trade: pd.DataFrame):
     axes.set_ylabel("US$ million (current)", fontsize=style.SMALL)
     style.plain_axes(axes)
     style.legend_above(axes, columns=2)
-    style.title(figure, "Trade between Iran and Russia")
+    style.title(figure, title)
     credits = "Correlates of War Trade v4.0"
     if len(reported):
         credits += "; reported figures as cited in data/trade.csv"
