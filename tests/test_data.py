@@ -96,6 +96,13 @@ def test_every_source_is_used(tables):
     assert not unused, f"sources nobody cites: {sorted(unused)[:5]}"
 
 
+def test_a_work_has_one_source_row(tables):
+    """Two rows at one address are two works: another edition (date) or another kind."""
+    sources = tables["sources"].dropna(subset=["url"])
+    twice = sources[sources.duplicated(["url", "kind", "date"], keep=False)]
+    assert twice.empty, twice[["source_id", "url"]].to_string()
+
+
 def test_there_are_enough_events_and_every_curriculum_topic_is_covered(tables):
     events = tables["events"]
     assert len(events) >= 200

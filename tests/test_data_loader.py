@@ -183,6 +183,6 @@ def test_show_quotes_adds_the_tables_note_on_how_it_was_said_only_when_asked(cap
     show_quotes("2010-makarov-s300-halt", context=True)
     with_note = capsys.readouterr().out
     # the row's context column in quotations.csv, read by hand
-    assert "    Remark the Deccan Herald printed, quoting Interfax," in with_note
+    assert "    The Deccan Herald's English rendering, quoting Interfax," in with_note
     show_quotes("2010-makarov-s300-halt")
-    assert "Deccan Herald printed" not in capsys.readouterr().out
+    assert "English rendering" not in capsys.readouterr().out
