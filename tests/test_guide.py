@@ -155,7 +155,7 @@ def test_routes_add_up_by_hand():
         and "(about 76 min" in summary
     )
     assert (
-        "read the sections marked *in class*, its introduction first, leaving boxes marked"
+        "read the introduction and the other sections marked *in class*, leaving boxes marked"
         " *optional* for later (30 min)" in summary
     )
     assert (

@@ -261,8 +261,8 @@ def routes_summary(stem: str, content: dict, costs: dict[str, int]) -> str:
             ROUTES_BLOCK,
             *homework(stem, content, costs, "before class"),
             f"- **In a 45-minute period** (about {in_class_minutes(content, costs)} min): open "
-            f"the lesson and start it running ({SETUP_MINUTES} min); read the sections marked *in "
-            f"class*, its introduction first, leaving boxes marked *optional* for later "
+            f"the lesson and start it running ({SETUP_MINUTES} min); read the introduction and the "
+            f"other sections marked *in class*, leaving boxes marked *optional* for later "
             f"({in_class} min); do {places} "
             f"in the workbook, `exercises/{stem}.ipynb` ({class_exercises} min); discuss "
             f"({DISCUSSION_MINUTES} min).",
