@@ -7,6 +7,7 @@ import subprocess
 import sys
 import time
 
+import nbformat
 import pytest
 
 from exercise_samples import RIGHT, SAMPLE, WRONG, printed, samples
@@ -78,6 +79,19 @@ def test_progress_lists_each_question_under_the_workbook_section_that_asks_it(
         "00-first-answer not answered yet",
         "Total: 1 of 10 answered, 1 correct.",
     ]
+
+
+def test_progress_still_lists_every_question_when_a_notebook_cannot_be_read(tmp_path, monkeypatch):
+    monkeypatch.setenv(WORK_ENV_VAR, str(tmp_path))
+    monkeypatch.setattr(session, "_stores", {})
+
+    def half_saved(*args, **kwargs):
+        raise nbformat.reader.NotJSONError("Notebook does not appear to be JSON")
+
+    monkeypatch.setattr(session.nbformat, "read", half_saved)
+    lines = printed(progress, "00").splitlines()
+    assert lines[0].split() == ["00-gulistan-year", "not", "answered", "yet"]
+    assert lines[-1] == "Total: 0 of 10 answered, 0 correct."  # lesson 00 has ten questions
 
 
 def test_rerunning_an_exercise_cell_keeps_a_result_that_check_recorded(work):

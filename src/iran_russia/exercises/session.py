@@ -59,11 +59,15 @@ def status_of(record: dict) -> str:
 
 def where_asked(lesson: str) -> list[tuple[str, list[str]]]:
     """(place, question ids) for each section of a lesson ("03") and of its workbook that asks
-    questions, such as ("Workbook, 2. Bushehr, step by step", ["03-bushehr-order"])."""
+    questions, such as ("Workbook, 2. Bushehr, step by step", ["03-bushehr-order"]). A notebook
+    that cannot be read (say, half-saved) is skipped: its questions are listed without a place."""
     places = []
     for folder, name in (("notebooks", "Lesson"), ("exercises", "Workbook")):
         for path in sorted((data_dir().parent / folder).glob(f"{lesson}_*.ipynb"))[:1]:
-            notebook = nbformat.read(path, as_version=4)
+            try:
+                notebook = nbformat.read(path, as_version=4)
+            except (OSError, ValueError):
+                continue
             places += [(f"{name}, {title}", ids) for title, ids in sections(notebook)]
     return places
 
